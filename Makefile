@@ -39,7 +39,7 @@ Q := @
 endif
 
 # Goals that only configure, inform or clean: they need no configuration.
-UK_NOCONFIG_GOALS := help targets clean distclean properclean defconfig \
+UK_NOCONFIG_GOALS := help targets test bench clean distclean defconfig \
 	menuconfig oldconfig olddefconfig savedefconfig
 UK_NEEDS_CONFIG := $(if $(MAKECMDGOALS),$(filter-out \
 	$(UK_NOCONFIG_GOALS),$(MAKECMDGOALS)),all)

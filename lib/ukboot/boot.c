@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The platform hands over here once the CPU, console and memory map are
+ * set up: heap, init levels, constructors, arguments, then main().
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <uk/config.h>
+#include <uk/essentials.h>
+#include <uk/init.h>
+#include <uk/plat/bootstrap.h>
+#include <uk/plat/lifecycle.h>
+#include <uk/plat/time.h>
+#include "boot.h"
+
+extern const uk_init_func_t uk_inittab_start[], uk_inittab_end[];
+extern void (*const __init_array_start[])(int, char **, char **);
+extern void (*const __init_array_end[])(int, char **, char **);
+
+int main(int argc, char *argv[]);
+
+static void run_initcalls(void)
+{
+	const uk_init_func_t *fn;
+	int rc;
+
+	for (fn = uk_inittab_start; fn < uk_inittab_end; fn++) {
+		rc = (*fn)();
+		if (rc != 0) {
+			printf("ukboot: init function %p failed (%d)\n",
+			       (void *)*fn, rc);
+			ukplat_terminate(UKPLAT_CRASH_STATUS);
+		}
+	}
+}
+
+static void run_constructors(int argc, char **argv)
+{
+	void (*const *ctor)(int, char **, char **);
+
+	for (ctor = __init_array_start; ctor < __init_array_end; ctor++)
+		(*ctor)(argc, argv, NULL);
+}
+
+void ukplat_entry(void)
+{
+	char **argv;
+	int argc;
+
+	ukboot_heap_init();
+	/* Sections are sorted by level, so one walk keeps the order. */
+	run_initcalls();
+	argc = ukboot_args(&argv);
+	run_constructors(argc, argv);
+
+#ifdef CONFIG_LIBUKBOOT_SHOW_BOOTTIME
+	printf("ukboot: %llu ns from the first instruction to main()\n",
+	       (unsigned long long)ukplat_monotonic_ns());
+#endif
+	exit(main(argc, argv));
+}
