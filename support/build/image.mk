@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# Images: one per enabled platform, from that platform's libraries, the
+# common libraries and the external archives, linked with the platform's
+# linker script (<PLAT>_LDSCRIPT-y, set by the platform's Makefile.uk).
+# <app>_<plat>-<arch>.dbg keeps the symbols; <app>_<plat>-<arch> is stripped.
+
+image_of = $(O)/$(UK_NAME)_$(1)-$(UK_ARCH)
+UK_IMAGES := $(foreach p,$(UK_PLATS),$(call image_of,$(p)))
+
+# i_plat: the platform of the image being linked.
+i_plat = $(patsubst $(O)/$(UK_NAME)_%-$(UK_ARCH).dbg,%,$@)
+i_ldscript = $(firstword $($(call uc,$(i_plat))_LDSCRIPT-y))
+i_objs = $(call prelinked,$(UK_PLATLIBS_$(i_plat)) $(UK_LIBS))
+
+quiet_link = LD
+cmd_link = $(LD) $(UK_LDFLAGS-y) $(LDFLAGS-y) -T $(i_ldscript) -o $@.tmp \
+	$(i_objs) $(if $(UK_ALIBS),--start-group $(UK_ALIBS) --end-group)
+quiet_strip = STRIP
+cmd_strip = $(STRIP) -s -o $@.tmp $<
+
+define image_rules
+$(call image_of,$(1)).dbg: $(call prelinked,$(UK_PLATLIBS_$(1)) $(UK_LIBS)) \
+	$(firstword $($(call uc,$(1))_LDSCRIPT-y)) $(UK_ALIBS) FORCE | $(FIXDEP)
+	$$(Q)$$(call if_changed,link)
+$(call image_of,$(1)): $(call image_of,$(1)).dbg FORCE
+	$$(Q)$$(call if_changed,strip)
+endef
+$(foreach p,$(UK_PLATS),$(eval $(call image_rules,$(p))))
+-include $(wildcard $(foreach i,$(UK_IMAGES),$(call cmd_file,$(i)) $(call \
+	cmd_file,$(i).dbg)))
+
+.PHONY: all images
+all: images
+images: $(UK_IMAGES)
+ifeq ($(UK_PLATS),)
+images: $(call prelinked,$(UK_LIBS))
+endif

@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# The Makefile.uk language (Unikraft-compatible) and the library lists.
+#
+# Every Makefile.uk under arch/, plat/, lib/, each L= directory and the app
+# is read once, in that order. Each registers its library with addlib,
+# addlib_s or addplatlib; $(LIBFOO_BASE) is the directory its Makefile.uk
+# is in and $(LIBFOO_BUILD) is $(O)/libfoo. A disabled library is only
+# remembered in UK_LIBS_OFF: it builds nothing and adds no include path.
+
+define _uk_lib_vars
+$(call uc,$(1))_BASE := $(_uk_dir)
+$(call uc,$(1))_BUILD := $(O)/$(1)
+endef
+
+# $(eval $(call addlib,libfoo)): always built.
+define addlib
+$(_uk_lib_vars)
+UK_LIBS += $(1)
+endef
+
+# $(eval $(call addlib_s,libfoo,$(CONFIG_LIBFOO))): built when enabled.
+addlib_s = $(if $(filter y,$(2)),$(addlib),$(_uk_lib_vars)$(newline)UK_LIBS_OFF += $(1))
+
+# $(eval $(call addplatlib,kvm,libkvmplat)): built for that platform only.
+define addplatlib
+$(call _uk_lib_vars,$(2))
+$(if $(filter $(1),$(UK_PLATS)),UK_PLATLIBS_$(1) += $(2),UK_LIBS_OFF += $(2))
+endef
+addplatlib_s = $(if $(filter y,$(3)),$(call addplatlib,$(1),$(2)),$(call \
+	_uk_lib_vars,$(2))$(newline)UK_LIBS_OFF += $(2))
+
+UK_MAKEFILES := $(sort $(wildcard $(UK_ROOT)/arch/*/*/Makefile.uk)) \
+	$(sort $(wildcard $(UK_ROOT)/plat/*/Makefile.uk)) \
+	$(sort $(wildcard $(UK_ROOT)/lib/*/Makefile.uk)) \
+	$(addsuffix /Makefile.uk,$(UK_EXTLIBS)) \
+	$(wildcard $(A)/Makefile.uk)
+
+ifneq ($(UK_NEEDS_CONFIG),)
+$(foreach f,$(UK_MAKEFILES),$(eval _uk_dir := $(patsubst %/,%,$(dir \
+	$(f))))$(eval include $(f)))
+endif
+
+UK_ALL_PLATLIBS := $(foreach p,$(UK_PLATS),$(UK_PLATLIBS_$(p)))
+UK_ALL_LIBS := $(UK_LIBS) $(UK_ALL_PLATLIBS)
+
+# Every enabled library's include/ directory is on every compile line.
+UK_LIB_INCLUDES := $(addprefix -I,$(wildcard $(foreach l,$(UK_ALL_LIBS),\
+	$($(call uc,$(l))_BASE)/include)))
+
+# --- Sources to objects ----------------------------------------------------
+# A source is "path" or "path|variant"; a relative path is taken from the
+# library's directory. Objects mirror the source tree under $(O)/<lib>/;
+# sources from elsewhere in Kiln go under _kiln/, others under _ext/.
+src_file = $(firstword $(subst |, ,$(1)))
+src_variant = $(word 2,$(subst |, ,$(1)))
+src_abs = $(if $(filter /%,$(1)),$(1),$($(2)_BASE)/$(1))
+src_rel = $(if $(filter $($(2)_BASE)/%,$(1)),$(patsubst $($(2)_BASE)/%,%,$(1)),$(if \
+	$(filter $(UK_ROOT)/%,$(1)),_kiln/$(patsubst $(UK_ROOT)/%,%,$(1)),_ext$(1)))
+obj_of = $(O)/$(1)/$(if $(filter %.lds.S,$(3)),$(patsubst %.S,%,$(3)),$(basename \
+	$(3))$(if $(4),.$(4)).o)
+
+# add_source lib LIB source: declare one object and what it is made from.
+define add_source
+_uk_src := $(call src_abs,$(call src_file,$(3)),$(2))
+_uk_var := $(call src_variant,$(3))
+_uk_obj := $$(call obj_of,$(1),$(2),$$(call src_rel,$$(_uk_src),$(2)),$$(_uk_var))
+$$(_uk_obj): $$(_uk_src)
+src_of.$$(_uk_obj) := $$(_uk_src)
+lib_of.$$(_uk_obj) := $(1)
+var_of.$$(_uk_obj) := $$(_uk_var)
+objs_of.$(1) := $$(objs_of.$(1)) $$(_uk_obj)
+endef
+
+$(foreach l,$(UK_ALL_LIBS),$(foreach s,$($(call uc,$(l))_SRCS-y),$(eval \
+	$(call add_source,$(l),$(call uc,$(l)),$(s)))))
+
+UK_ALL_OBJS := $(foreach l,$(UK_ALL_LIBS),$(objs_of.$(l)))
+UK_C_OBJS := $(foreach o,$(UK_ALL_OBJS),$(if $(filter %.c,$(src_of.$(o))),$(o)))
+UK_S_OBJS := $(foreach o,$(UK_ALL_OBJS),$(if $(filter %.S,$(src_of.$(o))),$(if \
+	$(filter %.lds,$(o)),,$(o))))
+UK_LDS := $(filter %.lds,$(UK_ALL_OBJS))
+
+# Prelinked library objects: $(O)/libfoo.o, one per library with code.
+prelinked = $(foreach l,$(1),$(if $(filter %.o,$(objs_of.$(l))),$(O)/$(l).o))
+UK_ALIBS := $(foreach l,$(UK_ALL_LIBS),$($(call uc,$(l))_ALIBS-y)) $(UK_ALIBS-y)

@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# The cross toolchain of the target pair, and the one fact we must ask the
+# compiler (where its own freestanding headers live), cached in
+# $(O)/toolchain.mk so that a no-op build starts no process.
+
+CROSS_COMPILE ?= $(TARGET_CROSS_COMPILE)
+CC := $(CROSS_COMPILE)gcc
+LD := $(CROSS_COMPILE)ld
+OBJCOPY := $(CROSS_COMPILE)objcopy
+STRIP := $(CROSS_COMPILE)strip
+HOSTCC ?= cc
+
+UK_TOOLS := $(O)/tools
+FIXDEP := $(UK_TOOLS)/fixdep
+
+# on_path: the tool's full path when it is on $PATH (no process started).
+on_path = $(firstword $(wildcard $(if $(findstring /,$(1)),$(1),$(addsuffix \
+	/$(1),$(subst :, ,$(PATH))))))
+
+TOOLCHAIN_MK := $(O)/toolchain.mk
+ifneq ($(UK_NEEDS_CONFIG),)
+include $(TOOLCHAIN_MK)
+ifneq ($(TOOLCHAIN_CC),$(CC))
+$(TOOLCHAIN_MK): FORCE
+endif
+endif
+
+$(TOOLCHAIN_MK): | $(UK_DEPS_STAMP)
+	$(Q)$(if $(call on_path,$(CC)),,echo "error: compiler $(CC) not found on PATH:\
+	 install it (support/scripts/deps $(UK_TARGET)) or set CROSS_COMPILE=" >&2; exit 1;) \
+	mkdir -p $(@D) && printf 'TOOLCHAIN_CC := %s\nCC_INCLUDE := %s\n' \
+	'$(CC)' "$$($(CC) -print-file-name=include)" > $@.tmp && mv $@.tmp $@
+
+$(FIXDEP): $(UK_ROOT)/support/tools/fixdep.c
+	$(Q)$(call show,HOSTCC,tools/fixdep)mkdir -p $(@D) && \
+	$(HOSTCC) -O2 -Wall -o $@.tmp $< && mv $@.tmp $@
