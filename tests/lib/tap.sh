@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
+# shellcheck shell=bash
 # TAP helpers for Kiln's host tests (sourced by tests/*.t, run by prove).
 set -euo pipefail
 
