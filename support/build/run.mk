@@ -14,3 +14,6 @@ run: images
 	$(Q)BOOT=$(if $(CONFIG_KVM_MULTIBOOT),multiboot,pvh) V=$(V) \
 	$(UK_ROOT)/support/scripts/run $(UK_TARGET) \
 	$(call image_of,$(TARGET_PLAT)) $(ARGS)
+
+bench:
+	$(Q)$(UK_ROOT)/support/scripts/bench
