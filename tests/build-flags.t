@@ -10,7 +10,7 @@ check "app with L= library builds" kmake "${b[@]}"
 
 sed -i 's/-DEXTLIB_LEVEL=1/-DEXTLIB_LEVEL=2/' "$TMP/extlib/Makefile.uk"
 is "$(kmake "${b[@]}" 2>&1 | compiled | tr '\n' ' ')" \
-	"libextlib/other.o libextlib/user.o " \
+	"libextlib/other.o libextlib/other.v2.o libextlib/user.o " \
 	"changing LIBEXTLIB_CFLAGS-y recompiles libextlib's objects only"
 
 echo '#define EXTLIB_MORE 1' >> "$TMP/extlib/include/extlib.h"
