@@ -8,10 +8,10 @@ cp -r "$KILN/tests/fixtures/extlib" "$TMP/extlib"
 b=(A="$TMP/app" O="$TMP/build" L="$TMP/extlib")
 check "app with the L= library builds" kmake "${b[@]}"
 lib=$TMP/build/libextlib
-test -f "$lib/other.o" && test -f "$lib/other.v2.o"
-ok $? "other.c|v2 gives a second object, other.v2.o, beside other.o"
-like "$(cat "$lib/.other.v2.o.cmd")" "-DEXTLIB_V2" "the variant's flags are on its command line"
-grep -q -- "-DEXTLIB_V2" "$lib/.other.o.cmd" && r=1 || r=0
+test -f "$lib/other.c.o" && test -f "$lib/other.c.v2.o"
+ok $? "other.c|v2 gives a second object, other.c.v2.o, beside other.c.o"
+like "$(cat "$lib/.other.c.v2.o.cmd")" "-DEXTLIB_V2" "the variant's flags are on its command line"
+grep -q -- "-DEXTLIB_V2" "$lib/.other.c.o.cmd" && r=1 || r=0
 ok $r "and not on the plain object's"
 syms=$(nm "$TMP/build/libextlib.o" | awk '$2 ~ /^[TDBR]$/ {print $3}' | sort | tr '\n' ' ')
 is "$syms" "extlib_other_v2 extlib_user " \

@@ -10,5 +10,5 @@ sed -i 's/# CONFIG_APPTWOFILES_FOO is not set/CONFIG_APPTWOFILES_FOO=y/' "$TMP/a
 check "olddefconfig accepts the change" kmake "${b[@]}" olddefconfig
 grep -q '^CONFIG_APPTWOFILES_FOO=y' "$TMP/app/.config"
 ok $? "option is set in .config"
-is "$(kmake "${b[@]}" 2>&1 | compiled | tr '\n' ' ')" "apptwofiles/a.o " \
+is "$(kmake "${b[@]}" 2>&1 | compiled | tr '\n' ' ')" "apptwofiles/a.c.o " \
 	"only a.o (the user of the option) is recompiled"

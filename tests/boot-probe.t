@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Exit codes, argument quoting and crash reports, through the probe app.
+source "$(dirname "$0")/lib/tap.sh"
+plan 16
+
+check "probe app builds" kbuild "$KILN/tests/apps/probe" "$TMP/p"
+img=$TMP/p/probe_kvm-x86_64
+
+boot "$img" exit 7
+is "$boot_rc" 7 "main returning 7 gives exit code 7"
+QEMU_RC=$( (TIMEOUT=30 qemu-system-x86_64 -M microvm -cpu max -m 32M -nodefaults \
+	-no-user-config -display none -serial none -no-reboot \
+	-device isa-debug-exit,iobase=0xf4,iosize=4 -kernel "$img" \
+	-append "exit 7" >/dev/null 2>&1); echo $?)
+is "$QEMU_RC" 15 "QEMU itself exits with 15 (7 << 1 | 1)"
+
+boot "$img" args "a b" "it's" 'say "hi"' 'back\slash' ""
+like "$boot_out" '^arg2=<a b>$' "a quoted argument with a space arrives intact"
+like "$boot_out" "^arg3=<it's>\$" "a single quote arrives intact"
+like "$boot_out" '^arg4=<say "hi">$' "double quotes arrive intact"
+like "$boot_out" '^arg5=<back\\slash>$' "a backslash arrives intact"
+like "$boot_out" '^arg6=<>$' "an empty argument arrives"
+
+# crashes NAME: the report is printed and the VM ends with a non-zero code.
+crashes() {
+	is "$boot_rc" 127 "$1: the VM ends in time with the crash code 127"
+}
+
+start=$(date +%s)
+boot "$img" null
+crashes "NULL dereference"
+like "$boot_out" 'Page fault|#PF|vector 14' "NULL dereference: the report names the page fault"
+like "$boot_out" 'CR2[:= ]+0x0+\b' "NULL dereference: the report shows CR2 = 0"
+like "$boot_out" 'RIP' "NULL dereference: the report shows registers"
+like "$boot_out" '[Bb]acktrace' "NULL dereference: the report has a backtrace"
+
+boot "$img" ud2
+crashes "ud2"
+like "$boot_out" 'Invalid opcode|#UD|vector 6' "ud2: the report names the invalid opcode"
+elapsed=$(($(date +%s) - start))
+[ "$elapsed" -lt 20 ]
+ok $? "both crashes end the VM within seconds ($elapsed s)"
