@@ -15,7 +15,7 @@ wait_for() {
 	done
 	return 1
 }
-trap 'tmux kill-session -t "$s" 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'tmux kill-session -t "$s" 2>/dev/null || true; rm -rf "$TMP"' EXIT
 
 tmux new-session -d -s "$s" -x 120 -y 40 \
 	"make -s -C '$KILN' A='$TMP/app' O='$TMP/build' menuconfig; echo \$? > '$TMP/rc'"

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <uk/config.h>
 #include <uk/essentials.h>
+#include <uk/boot.h>
 #include <uk/init.h>
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/lifecycle.h>
@@ -18,6 +19,9 @@ extern void (*const __init_array_start[])(int, char **, char **);
 extern void (*const __init_array_end[])(int, char **, char **);
 
 int main(int argc, char *argv[]);
+
+int ukboot_argc;
+char **ukboot_argv;
 
 static void run_initcalls(void)
 {
@@ -51,6 +55,8 @@ void ukplat_entry(void)
 	/* Sections are sorted by level, so one walk keeps the order. */
 	run_initcalls();
 	argc = ukboot_args(&argv);
+	ukboot_argc = argc;
+	ukboot_argv = argv;
 	run_constructors(argc, argv);
 
 #ifdef CONFIG_LIBUKBOOT_SHOW_BOOTTIME

@@ -57,8 +57,10 @@ src_variant = $(word 2,$(subst |, ,$(1)))
 src_abs = $(if $(filter /%,$(1)),$(1),$($(2)_BASE)/$(1))
 src_rel = $(if $(filter $($(2)_BASE)/%,$(1)),$(patsubst $($(2)_BASE)/%,%,$(1)),$(if \
 	$(filter $(UK_ROOT)/%,$(1)),_kiln/$(patsubst $(UK_ROOT)/%,%,$(1)),_ext$(1)))
-obj_of = $(O)/$(1)/$(if $(filter %.lds.S,$(3)),$(patsubst %.S,%,$(3)),$(basename \
-	$(3))$(if $(4),.$(4)).o)
+# The object keeps the source's extension (a.c -> a.c.o, a.S -> a.S.o,
+# a.c|isr -> a.c.isr.o), so a.c and a.S in one directory never clash.
+obj_of = $(O)/$(1)/$(if $(filter %.lds.S,$(3)),$(patsubst %.S,%,$(3)),$(3)$(if \
+	$(4),.$(4)).o)
 
 # add_source lib LIB source: declare one object and what it is made from.
 define add_source

@@ -21,7 +21,7 @@ on_path = $(firstword $(wildcard $(if $(findstring /,$(1)),$(1),$(addsuffix \
 TOOLCHAIN_MK := $(O)/toolchain.mk
 ifneq ($(UK_NEEDS_CONFIG),)
 include $(TOOLCHAIN_MK)
-ifneq ($(TOOLCHAIN_CC),$(CC))
+ifneq ($(TOOLCHAIN_CC) $(TOOLCHAIN_ARCH),$(CC) $(UK_ARCH))
 $(TOOLCHAIN_MK): FORCE
 endif
 endif
@@ -29,8 +29,10 @@ endif
 $(TOOLCHAIN_MK): | $(UK_DEPS_STAMP)
 	$(Q)$(if $(call on_path,$(CC)),,echo "error: compiler $(CC) not found on PATH:\
 	 install it (support/scripts/deps $(UK_TARGET)) or set CROSS_COMPILE=" >&2; exit 1;) \
-	mkdir -p $(@D) && printf 'TOOLCHAIN_CC := %s\nCC_INCLUDE := %s\n' \
-	'$(CC)' "$$($(CC) -print-file-name=include)" > $@.tmp && mv $@.tmp $@
+	mkdir -p $(@D) && printf 'TOOLCHAIN_CC := %s\nTOOLCHAIN_ARCH := %s\nCC_INCLUDE := %s\nRUST_TRIPLE := %s\n' \
+	'$(CC)' '$(UK_ARCH)' "$$($(CC) -print-file-name=include)" \
+	"$$($(UK_ROOT)/support/scripts/rust-target $(UK_ARCH) $(or $(call \
+	on_path,rustc),$(wildcard $(HOME)/.cargo/bin/rustc),rustc))" > $@.tmp && mv $@.tmp $@
 
 $(FIXDEP): $(UK_ROOT)/support/tools/fixdep.c
 	$(Q)$(call show,HOSTCC,tools/fixdep)mkdir -p $(@D) && \

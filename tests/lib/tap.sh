@@ -98,3 +98,8 @@ kvm_works() {
 		echo quit | timeout 10 qemu-system-x86_64 -M none,accel=kvm \
 			-display none -nodefaults -monitor stdio >/dev/null 2>&1
 }
+
+# kvm_refused: the last boot ended because this machine's KVM could not
+# run an instruction (nested KVM that emulates, e.g. rejecting SSE).
+kvm_refused() { [ "$boot_rc" = 125 ]; }
+kvm_refusal() { grep -m1 -E 'emulation failure|KVM internal error' <<<"$boot_out" || echo "KVM error"; }

@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * x86_64 control registers, MSRs, CPUID and TSC. The constants are safe to
+ * include from assembly.
+ */
+#ifndef __UK_ASM_CPU_H__
+#define __UK_ASM_CPU_H__
+
+#define X86_CR0_PE		(1 << 0)
+#define X86_CR0_MP		(1 << 1)
+#define X86_CR0_EM		(1 << 2)
+#define X86_CR0_TS		(1 << 3)
+#define X86_CR0_ET		(1 << 4)
+#define X86_CR0_NE		(1 << 5)
+#define X86_CR0_WP		(1 << 16)
+#define X86_CR0_PG		0x80000000
+
+#define X86_CR4_PAE		(1 << 5)
+#define X86_CR4_OSFXSR		(1 << 9)
+#define X86_CR4_OSXMMEXCPT	(1 << 10)
+
+#define X86_MSR_EFER		0xc0000080
+#define X86_EFER_LME		(1 << 8)
+#define X86_EFER_NXE		(1 << 11)
+
+/* CPUID 0x80000001 EDX */
+#define X86_CPUID81_NX		(1 << 20)
+#define X86_CPUID81_PAGE1GB	(1 << 26)
+/* CPUID 1 ECX: running under a hypervisor */
+#define X86_CPUID1_HYPERVISOR	0x80000000
+
+#ifndef __ASSEMBLY__
+#include <stdint.h>
+
+struct ukarch_cpuid {
+	uint32_t a, b, c, d;
+};
+
+static inline struct ukarch_cpuid ukarch_cpuid(uint32_t leaf, uint32_t sub)
+{
+	struct ukarch_cpuid r;
+
+	__asm__ __volatile__("cpuid"
+			     : "=a"(r.a), "=b"(r.b), "=c"(r.c), "=d"(r.d)
+			     : "a"(leaf), "c"(sub));
+	return r;
+}
+
+static inline uint64_t ukarch_rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+static inline uint64_t ukarch_rdmsr(uint32_t msr)
+{
+	uint32_t lo, hi;
+
+	__asm__ __volatile__("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+static inline void ukarch_wrmsr(uint32_t msr, uint64_t v)
+{
+	__asm__ __volatile__("wrmsr"
+			     : : "c"(msr), "a"((uint32_t)v),
+			       "d"((uint32_t)(v >> 32)) : "memory");
+}
+
+#define UKARCH_CR_ACCESSORS(n)						\
+static inline uint64_t ukarch_read_cr##n(void)				\
+{									\
+	uint64_t v;							\
+									\
+	__asm__ __volatile__("mov %%cr" #n ", %0" : "=r"(v));		\
+	return v;							\
+}									\
+static inline void ukarch_write_cr##n(uint64_t v)			\
+{									\
+	__asm__ __volatile__("mov %0, %%cr" #n : : "r"(v) : "memory");	\
+}
+UKARCH_CR_ACCESSORS(0)
+UKARCH_CR_ACCESSORS(2)
+UKARCH_CR_ACCESSORS(3)
+UKARCH_CR_ACCESSORS(4)
+#undef UKARCH_CR_ACCESSORS
+
+static inline void ukarch_irq_disable(void)
+{
+	__asm__ __volatile__("cli" : : : "memory");
+}
+
+static inline void ukarch_halt(void)
+{
+	__asm__ __volatile__("hlt" : : : "memory");
+}
+
+static inline void ukarch_pause(void)
+{
+	__asm__ __volatile__("pause" : : : "memory");
+}
+
+/*
+ * TSC frequency from CPUID alone, 0 when the CPU does not say.
+ * _exact: hypervisor timing leaf 0x40000010 or leaf 0x15 with a crystal.
+ * _nominal: leaf 0x16's base frequency, close to but not exactly the TSC.
+ */
+uint64_t ukarch_tsc_hz_exact(void);
+uint64_t ukarch_tsc_hz_nominal(void);
+
+#endif /* !__ASSEMBLY__ */
+#endif /* __UK_ASM_CPU_H__ */

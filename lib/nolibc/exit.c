@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <stdlib.h>
+#include <uk/plat/console.h>
+#include <uk/plat/lifecycle.h>
+
+/* ISO C guarantees at least 32 registrations; a fixed table is enough. */
+#define ATEXIT_MAX	32
+
+static void (*handlers[ATEXIT_MAX])(void);
+static unsigned int nhandlers;
+
+int atexit(void (*fn)(void))
+{
+	if (nhandlers == ATEXIT_MAX)
+		return -1;
+	handlers[nhandlers++] = fn;
+	return 0;
+}
+
+void exit(int status)
+{
+	/* Last registered runs first; a handler may register another. */
+	while (nhandlers)
+		handlers[--nhandlers]();
+	ukplat_terminate(status);
+}
+
+void _Exit(int status)
+{
+	ukplat_terminate(status);
+}
+
+void abort(void)
+{
+	ukplat_console_write("Aborted\n", 8);
+	ukplat_terminate(UKPLAT_CRASH_STATUS);
+}

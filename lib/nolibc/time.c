@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <errno.h>
+#include <time.h>
+#include <uk/plat/time.h>
+
+#define NSEC_PER_SEC	1000000000ULL
+
+int clock_gettime(clockid_t clk, struct timespec *ts)
+{
+	uint64_t ns;
+
+	if (clk < CLOCK_REALTIME || clk > CLOCK_BOOTTIME) {
+		errno = EINVAL;
+		return -1;
+	}
+	ns = ukplat_monotonic_ns();
+	ts->tv_sec = ns / NSEC_PER_SEC;
+	ts->tv_nsec = ns % NSEC_PER_SEC;
+	return 0;
+}
+
+int nanosleep(const struct timespec *req, struct timespec *rem)
+{
+	uint64_t end;
+
+	if (req->tv_sec < 0 || req->tv_nsec < 0 ||
+	    (unsigned long)req->tv_nsec >= NSEC_PER_SEC) {
+		errno = EINVAL;
+		return -1;
+	}
+	end = ukplat_monotonic_ns() + req->tv_sec * NSEC_PER_SEC +
+	      req->tv_nsec;
+	while (ukplat_monotonic_ns() < end) {
+#if defined(__x86_64__)
+		__asm__ __volatile__("pause");	/* kinder to a hyperthread */
+#endif
+	}
+	if (rem)
+		rem->tv_sec = rem->tv_nsec = 0;
+	return 0;
+}
+
+time_t time(time_t *t)
+{
+	time_t now = ukplat_monotonic_ns() / NSEC_PER_SEC;
+
+	if (t)
+		*t = now;
+	return now;
+}
+
+clock_t clock(void)
+{
+	return ukplat_monotonic_ns() / (NSEC_PER_SEC / CLOCKS_PER_SEC);
+}

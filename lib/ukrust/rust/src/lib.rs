@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: BSD-3-Clause
+//! The `uk` crate: Kiln's Rust API over its C libraries.
+//!
+//! The build's root crate installs [`alloc::UkAllocator`] as the global
+//! allocator and calls [`rt::panic`] from the one panic handler, so
+//! crates only use this API and never define those themselves.
+#![no_std]
+
+pub mod alloc;
+pub mod console;
+pub mod env;
+pub mod process;
+pub mod rt;
+pub mod time;
+
+mod sys;

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Building the free RAM list at boot: the boot protocol code adds the RAM
+ * the loader reports, the platform reserves what it uses, and early page
+ * tables are carved from what is left.
+ */
+#ifndef __UK_PLAT_COMMON_MEMREGION_H__
+#define __UK_PLAT_COMMON_MEMREGION_H__
+
+#include <stdint.h>
+
+/* RAM [base, base + len), shrunk to whole pages. */
+void plat_mem_add(uint64_t base, uint64_t len);
+/* No longer free: [base, base + len), grown to whole pages. */
+void plat_mem_reserve(uint64_t base, uint64_t len);
+/* A zeroed page from the lowest free RAM in [min, max), or 0 when none. */
+uint64_t plat_mem_alloc_page(uint64_t min, uint64_t max);
+
+#endif /* __UK_PLAT_COMMON_MEMREGION_H__ */

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Glue between the x86 boot protocol entries and the common boot path. */
+#ifndef __UK_PLAT_COMMON_X86_BOOT_H__
+#define __UK_PLAT_COMMON_X86_BOOT_H__
+
+#include <stdint.h>
+#include <uk/essentials.h>
+#include <uk/asm/regs.h>
+
+/* Parses a protocol's boot info (plat_mem_add, plat_cmdline_set, ...). */
+typedef void (*x86_bootinfo_parser_t)(uint32_t info);
+
+/* Reached in long mode on the boot stack from x86_start32. */
+__noreturn void x86_boot(uint32_t info, x86_bootinfo_parser_t parse);
+
+extern uint64_t x86_boot_tsc;		/* TSC at the first instruction */
+extern uint64_t x86_boot_pml4[];	/* boot page tables (longmode.S) */
+extern uint64_t x86_boot_pdpt[];
+extern uint64_t x86_boot_pd[];
+extern uint32_t x86_cpuid81_edx;	/* CPUID 0x80000001 EDX */
+extern uint64_t x86_rsdp;		/* ACPI RSDP from the loader, or 0 */
+
+/* Reports msg on the console and stops with UKPLAT_CRASH_STATUS. */
+__noreturn void x86_boot_panic(const char *msg);
+
+void x86_traps_init(void);
+void x86_paging_init(void);
+/*
+ * Switches to the boot page tables, completed to an identity map of the
+ * low 4 GiB (writable, executable, cached): for shutdown code that must
+ * reach firmware tables and registers outside RAM.
+ */
+void x86_paging_boot_tables(void);
+/* Whether [va, va + 8) can be read without faulting. */
+int x86_paging_readable(uint64_t va);
+
+/* Called with the stub's frame; never returns. */
+__noreturn void x86_trap(struct __regs *r);
+
+#endif /* __UK_PLAT_COMMON_X86_BOOT_H__ */

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Monotonic platform clock. */
+#ifndef __UK_PLAT_TIME_H__
+#define __UK_PLAT_TIME_H__
+
+#include <stdint.h>
+
+/* Nanoseconds since the first instruction of the image. */
+uint64_t ukplat_monotonic_ns(void);
+
+#endif /* __UK_PLAT_TIME_H__ */

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The free RAM list: a small sorted array, because loaders report a
+ * handful of ranges and boot has to stay quick.
+ */
+#include <uk/essentials.h>
+#include <uk/plat/memory.h>
+#include <uk/plat/common/memregion.h>
+
+#define MEM_PAGE	4096UL
+#define MEM_MAX		32
+
+static struct ukplat_memregion mem[MEM_MAX];
+static int mem_nr;
+
+int ukplat_memregion_count(void)
+{
+	return mem_nr;
+}
+
+const struct ukplat_memregion *ukplat_memregion_get(int i)
+{
+	return (i >= 0 && i < mem_nr) ? &mem[i] : NULL;
+}
+
+/* A full table drops the range: RAM is lost, nothing is corrupted. */
+static void mem_insert(int i, uint64_t base, uint64_t end)
+{
+	int j;
+
+	if (mem_nr == MEM_MAX)
+		return;
+	for (j = mem_nr; j > i; j--)
+		mem[j] = mem[j - 1];
+	mem[i].base = base;
+	mem[i].len = end - base;
+	mem_nr++;
+}
+
+static void mem_remove(int i)
+{
+	for (mem_nr--; i < mem_nr; i++)
+		mem[i] = mem[i + 1];
+}
+
+void plat_mem_add(uint64_t base, uint64_t len)
+{
+	uint64_t end = ALIGN_DOWN(base + len, MEM_PAGE);
+	int i;
+
+	base = ALIGN_UP(base, MEM_PAGE);
+	if (end <= base)
+		return;
+	for (i = 0; i < mem_nr && mem[i].base < base; i++)
+		;
+	mem_insert(i, base, end);
+}
+
+void plat_mem_reserve(uint64_t base, uint64_t len)
+{
+	uint64_t end = ALIGN_UP(base + len, MEM_PAGE);
+	int i;
+
+	base = ALIGN_DOWN(base, MEM_PAGE);
+	for (i = 0; i < mem_nr; i++) {
+		uint64_t rb = mem[i].base, re = rb + mem[i].len;
+
+		if (re <= base || rb >= end)
+			continue;
+		if (rb < base) {
+			mem[i].len = base - rb;
+			if (re > end)
+				mem_insert(++i, end, re);
+		} else if (re > end) {
+			mem[i].base = end;
+			mem[i].len = re - end;
+		} else {
+			mem_remove(i--);
+		}
+	}
+}
+
+uint64_t plat_mem_alloc_page(uint64_t min, uint64_t max)
+{
+	int i;
+
+	for (i = 0; i < mem_nr; i++) {
+		uint64_t p = MAX(mem[i].base, min);
+
+		if (p + MEM_PAGE <= MIN(mem[i].base + mem[i].len, max)) {
+			plat_mem_reserve(p, MEM_PAGE);
+			__builtin_memset((void *)p, 0, MEM_PAGE);
+			return p;
+		}
+	}
+	return 0;
+}

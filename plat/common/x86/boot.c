@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The common x86 boot path in long mode, up to ukplat_entry(). */
+#include <uk/asm/paging.h>
+#include <uk/plat/bootstrap.h>
+#include <uk/plat/console.h>
+#include <uk/plat/lifecycle.h>
+#include <uk/plat/common/memregion.h>
+#include <uk/plat/common/sections.h>
+#include <uk/plat/common/x86/boot.h>
+
+uint64_t x86_rsdp;
+
+void x86_boot_panic(const char *msg)
+{
+	const char *e = msg;
+
+	while (*e)
+		e++;
+	ukplat_console_write("Boot failed: ", 13);
+	ukplat_console_write(msg, e - msg);
+	ukplat_console_write("\n", 1);
+	ukplat_terminate(UKPLAT_CRASH_STATUS);
+}
+
+void x86_boot(uint32_t info, x86_bootinfo_parser_t parse)
+{
+	/* Traps first, so that a fault while parsing is reported. */
+	x86_traps_init();
+	parse(info);
+	/* Page 0 stays unmapped to catch NULL; the loader's data was
+	 * copied by the parser, so only the image needs keeping.
+	 */
+	plat_mem_reserve(0, PAGE_SIZE);
+	plat_mem_reserve((uintptr_t)_text, _end - _text);
+	x86_paging_init();
+	ukplat_entry();
+}

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * ACPI soft-off, only needed when there is no isa-debug-exit device, so
+ * it runs at shutdown rather than costing boot time. It follows RSDP ->
+ * RSDT/XSDT -> FADT, takes the S5 sleep type from the DSDT's \_S5 package
+ * and writes it to PM1 control (QEMU pc, q35) or to the sleep control
+ * register of hardware-reduced ACPI (QEMU microvm).
+ */
+#include <uk/essentials.h>
+#include <uk/asm/cpu.h>
+#include <uk/asm/io.h>
+#include <uk/plat/common/x86/boot.h>
+#include "kvm.h"
+
+#define SIG32(a, b, c, d) ((a) | (b) << 8 | (c) << 16 | (uint32_t)(d) << 24)
+#define RSDP_SIG	0x2052545020445352ULL	/* "RSD PTR " */
+#define SDT_HDR_LEN	36
+#define ADDR_MAX	0xffff0000UL	/* what the boot tables reach */
+
+/* FADT fields (byte offsets) */
+#define FADT_DSDT	40
+#define FADT_PM1A_CNT	64
+#define FADT_PM1B_CNT	68
+#define FADT_FLAGS	112
+#define FADT_X_DSDT	140
+#define FADT_SLEEP_CTL	244	/* generic address: space, ..., addr */
+#define FADT_HW_REDUCED	(1 << 20)
+
+#define PM1_SLP_TYP_SHIFT 10
+#define PM1_SLP_EN	(1 << 13)
+#define SLEEP_TYP_SHIFT	2
+#define SLEEP_EN	(1 << 5)
+#define QEMU_PM1A_CNT	0x604	/* PM base 0x600, set by QEMU's BIOS */
+
+static uint32_t rd32(const uint8_t *p)
+{
+	uint32_t v;
+
+	__builtin_memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static uint64_t rd64(const uint8_t *p)
+{
+	uint64_t v;
+
+	__builtin_memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static int checksum_ok(const uint8_t *p, uint32_t len)
+{
+	uint8_t sum = 0;
+
+	while (len--)
+		sum += *p++;
+	return !sum;
+}
+
+/* A table at addr with the signature, or NULL. */
+static const uint8_t *sdt(uint64_t addr, uint32_t sig)
+{
+	const uint8_t *t = (const uint8_t *)(uintptr_t)addr;
+
+	if (!addr || addr > ADDR_MAX || rd32(t) != sig)
+		return NULL;
+	if (rd32(t + 4) < SDT_HDR_LEN || addr + rd32(t + 4) > ADDR_MAX)
+		return NULL;
+	return t;
+}
+
+static const uint8_t *rsdp_find(void)
+{
+	uintptr_t p;
+
+	if (x86_rsdp && x86_rsdp < ADDR_MAX)
+		return (const uint8_t *)(uintptr_t)x86_rsdp;
+	/* The BIOS read-only area; QEMU's firmware puts it there. */
+	for (p = 0xe0000; p < 0x100000; p += 16)
+		if (rd64((const uint8_t *)p) == RSDP_SIG &&
+		    checksum_ok((const uint8_t *)p, 20))
+			return (const uint8_t *)p;
+	return NULL;
+}
+
+static const uint8_t *fadt_find(const uint8_t *rsdp)
+{
+	const uint8_t *t;
+	uint32_t i, len, esz = 8;
+
+	t = rsdp[15] >= 2 ? sdt(rd64(rsdp + 24), SIG32('X', 'S', 'D', 'T'))
+			  : NULL;
+	if (!t) {
+		t = sdt(rd32(rsdp + 16), SIG32('R', 'S', 'D', 'T'));
+		esz = 4;
+	}
+	if (!t)
+		return NULL;
+	len = rd32(t + 4);
+	for (i = SDT_HDR_LEN; i + esz <= len; i += esz) {
+		uint64_t a = esz == 8 ? rd64(t + i) : rd32(t + i);
+		const uint8_t *f = sdt(a, SIG32('F', 'A', 'C', 'P'));
+
+		if (f)
+			return f;
+	}
+	return NULL;
+}
+
+/* SLP_TYPa of \_S5 ("_S5_" PackageOp PkgLength NumElements value). */
+static unsigned int s5_sleep_type(const uint8_t *dsdt)
+{
+	const uint8_t *p = dsdt + SDT_HDR_LEN;
+	const uint8_t *end = dsdt + rd32(dsdt + 4) - 10;
+
+	for (; p < end; p++) {
+		if (rd32(p) != SIG32('_', 'S', '5', '_') || p[4] != 0x12)
+			continue;
+		p += 5;
+		p += (*p >> 6) + 2;	/* PkgLength bytes, NumElements */
+		if (*p == 0x0a)		/* BytePrefix */
+			return p[1] & 7;
+		return *p == 0x01;	/* OneOp, else ZeroOp */
+	}
+	return 0;
+}
+
+static void pm1_write(uint32_t port, unsigned int typ)
+{
+	if (port && port < 0x10000)
+		outw(port, (inw(port) & ~(7 << PM1_SLP_TYP_SHIFT)) |
+			   typ << PM1_SLP_TYP_SHIFT | PM1_SLP_EN);
+}
+
+void kvm_acpi_poweroff(void)
+{
+	const uint8_t *rsdp, *fadt, *dsdt = NULL;
+	unsigned int typ;
+	uint32_t len;
+
+	/* Firmware puts ACPI tables and registers in the low 4 GiB, but
+	 * not necessarily in RAM, which is all the normal tables map.
+	 */
+	x86_paging_boot_tables();
+	rsdp = rsdp_find();
+	fadt = rsdp ? fadt_find(rsdp) : NULL;
+	if (!fadt) {
+		pm1_write(QEMU_PM1A_CNT, 0);
+		return;
+	}
+	len = rd32(fadt + 4);
+	if (len >= FADT_X_DSDT + 8)
+		dsdt = sdt(rd64(fadt + FADT_X_DSDT), SIG32('D', 'S', 'D', 'T'));
+	if (!dsdt)
+		dsdt = sdt(rd32(fadt + FADT_DSDT), SIG32('D', 'S', 'D', 'T'));
+	typ = dsdt ? s5_sleep_type(dsdt) : 0;
+
+	if ((rd32(fadt + FADT_FLAGS) & FADT_HW_REDUCED) &&
+	    len >= FADT_SLEEP_CTL + 12) {
+		uint64_t a = rd64(fadt + FADT_SLEEP_CTL + 4);
+		uint8_t v = typ << SLEEP_TYP_SHIFT | SLEEP_EN;
+
+		if (fadt[FADT_SLEEP_CTL] == 0 && a && a < ADDR_MAX)
+			*(volatile uint8_t *)(uintptr_t)a = v;
+		else if (fadt[FADT_SLEEP_CTL] == 1 && a < 0x10000)
+			outb(a, v);
+		return;
+	}
+	pm1_write(rd32(fadt + FADT_PM1A_CNT), typ);
+	pm1_write(rd32(fadt + FADT_PM1B_CNT), typ);
+}

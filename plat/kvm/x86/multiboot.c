@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Reads the multiboot info: RAM map and command line. */
+#include <uk/essentials.h>
+#include <uk/plat/common/cmdline.h>
+#include <uk/plat/common/memregion.h>
+#include <uk/plat/common/x86/boot.h>
+
+#define MB_INFO_MEM	(1 << 0)
+#define MB_INFO_CMDLINE	(1 << 2)
+#define MB_INFO_MMAP	(1 << 6)
+#define MB_MMAP_RAM	1
+
+struct mb_info {
+	uint32_t flags;
+	uint32_t mem_lower;		/* KiB at 0 */
+	uint32_t mem_upper;		/* KiB at 1 MiB */
+	uint32_t boot_device;
+	uint32_t cmdline;
+	uint32_t mods_count;
+	uint32_t mods_addr;
+	uint32_t syms[4];
+	uint32_t mmap_length;
+	uint32_t mmap_addr;
+} __packed;
+
+struct mb_mmap {
+	uint32_t size;			/* of the rest of this entry */
+	uint64_t addr;
+	uint64_t len;
+	uint32_t type;
+} __packed;
+
+void kvm_multiboot_parse(uint32_t info);
+
+void kvm_multiboot_parse(uint32_t info)
+{
+	const struct mb_info *mi = (const void *)(uintptr_t)info;
+	uintptr_t p, end;
+
+	if (!mi)
+		x86_boot_panic("not started by a multiboot loader");
+
+	/* Loaders put the image's name first: drop it, as PVH has none. */
+	if (mi->flags & MB_INFO_CMDLINE)
+		plat_cmdline_set((const char *)(uintptr_t)mi->cmdline, 1);
+
+	if (mi->flags & MB_INFO_MMAP) {
+		end = mi->mmap_addr + mi->mmap_length;
+		for (p = mi->mmap_addr; p < end;
+		     p += ((const struct mb_mmap *)p)->size + 4) {
+			const struct mb_mmap *e = (const void *)p;
+
+			if (e->type == MB_MMAP_RAM)
+				plat_mem_add(e->addr, e->len);
+		}
+	} else if (mi->flags & MB_INFO_MEM) {
+		plat_mem_add(0, mi->mem_lower * 1024ULL);
+		plat_mem_add(0x100000, mi->mem_upper * 1024ULL);
+	}
+}
