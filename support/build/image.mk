@@ -17,7 +17,9 @@ quiet_link = LD
 cmd_link = $(LD) $(UK_LDFLAGS-y) $(LDFLAGS-y) -T $(i_ldscript) -o $@.tmp \
 	$(i_objs) $(if $(UK_ALIBS),--start-group $(UK_ALIBS) --end-group)
 quiet_strip = STRIP
-cmd_strip = $(STRIP) -s -o $@.tmp $<
+# An arch may want another image format (e.g. a raw binary on arm64):
+# UK_IMAGE_OBJCOPY_FLAGS-y in its Makefile.uk.
+cmd_strip = $(OBJCOPY) $(or $(strip $(UK_IMAGE_OBJCOPY_FLAGS-y)),--strip-all) $< $@.tmp
 
 define image_rules
 $(call image_of,$(1)).dbg: $(call prelinked,$(UK_PLATLIBS_$(1)) $(UK_LIBS)) \

@@ -73,11 +73,11 @@ static int phdrs_read(struct img *img)
 	GElf_Ehdr *eh = &img->eh;
 	size_t n, i, entsz = gelf_fsize(img->elf, ELF_T_PHDR, 1, EV_CURRENT);
 
-	if (elf_getphdrnum(img->elf, &n))
+	/* PN_XNUM: the count is in section 0, which libelf reads. */
+	n = eh->e_phnum;
+	if (n == PN_XNUM && elf_getphdrnum(img->elf, &n))
 		return fail(img, "bad program header count: %s",
 			    elf_errmsg(-1));
-	if (eh->e_phnum != PN_XNUM)
-		n = eh->e_phnum;
 	if (!n)
 		return 0;
 	if (eh->e_phentsize != entsz)
