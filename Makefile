@@ -48,8 +48,8 @@ include $(UK_BUILD_MK)/config.mk
 include $(UK_BUILD_MK)/toolchain.mk
 include $(UK_ROOT)/Makefile.uk
 include $(UK_BUILD_MK)/libs.mk
-include $(UK_BUILD_MK)/rust.mk
 include $(UK_BUILD_MK)/rules.mk
+include $(UK_BUILD_MK)/rust.mk
 include $(UK_BUILD_MK)/image.mk
 include $(UK_BUILD_MK)/run.mk
 include $(UK_BUILD_MK)/help.mk

@@ -2,7 +2,7 @@
 # `ukimg check` on crafted images: each bad one fails with its own line,
 # exit status 1, no sanitizer report and no hang; good ones pass silently.
 source "$(dirname "$0")/lib/tap.sh"
-source "$KILN/tests/fixtures/ukimg/lib.sh"
+source "$(dirname "$0")/fixtures/ukimg/lib.sh"
 
 # variant|check options|pattern the output must match
 bad=(
@@ -38,7 +38,8 @@ uk=$TMP/ukimg
 img=$TMP/img
 check "ukimg builds with ASan and UBSan" ukimg_build_san "$uk"
 check "the test images build" ukimg_images "$img"
-have_a64=$([ -f "$img/a64" ] && echo y || true)
+have_a64=
+[ ! -f "$img/a64" ] || have_a64=y
 
 # run VARIANT OPTIONS: sets out and rc.
 run() {
@@ -88,7 +89,8 @@ ok "$all_clean" "info and check on every image and seed: no crash, no hang"
 
 rc=0
 out=$(timeout 20 "$uk" check "$TMP/nonexistent" 2>&1) || rc=$?
-like "$rc: $out" "^1: .*nonexistent: No such file" "a missing file: one line, exit 1"
+like "$rc: $out" "^1: .*nonexistent: No such file" \
+	"a missing file: one line, exit 1"
 : >"$TMP/empty"
 rc=0
 out=$(timeout 20 "$uk" check "$TMP/empty" 2>&1) || rc=$?

@@ -9,6 +9,7 @@
  */
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 typedef unsigned long __attribute__((__may_alias__, __aligned__(1))) uword_u;
 #define W	sizeof(unsigned long)
@@ -74,6 +75,12 @@ int memcmp(const void *a, const void *b, size_t n)
 		if (*p != *q)
 			return *p - *q;
 	return 0;
+}
+
+/* LLVM (Rust) turns memcmp(...) == 0 into bcmp calls. */
+int bcmp(const void *a, const void *b, size_t n)
+{
+	return memcmp(a, b, n);
 }
 
 void *memchr(const void *s, int c, size_t n)

@@ -18,9 +18,12 @@ str_neq = $(subst $(1),,$(2))$(subst $(2),,$(1))
 # sq: quote for the shell inside single quotes.
 sq = $(subst ','\'',$(1))
 
-# Rewrite file $(1) with text $(2) (no trailing newline) only when it differs, so its mtime only
+# Rewrite file $(1) with text $(2) only when it differs, so its mtime only
 # moves on real changes (make reads it back without starting a process).
-write_if_changed = $(if $(call str_neq,$(file <$(1)),$(2)),$(file >$(1),$(2)))
+# Whitespace is not compared: make 4.3's $(file <) sometimes keeps the
+# file's last newline.
+write_if_changed = $(if $(call str_neq,$(strip $(file <$(1))),$(strip \
+	$(2))),$(file >$(1),$(2)))
 
 # One quiet line per step: "  CC      libfoo/a.o". V=1 shows commands instead.
 ifeq ($(V),1)

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+int bcmp(const void *a, const void *b, size_t n);
 int strcasecmp(const char *a, const char *b);
 int strncasecmp(const char *a, const char *b, size_t n);
 

@@ -224,10 +224,13 @@ static uint64_t rng = 0x9e3779b97f4a7c15ULL;
 
 static uint32_t rnd(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng >> 32;
+	uint64_t x = rng;
+
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	rng = x;
+	return x >> 32;
 }
 
 /* Mostly small sizes, some medium, a few large; sometimes zero. */

@@ -59,8 +59,8 @@ void a64_check(struct img *img)
 	if (img->elf)
 		elf_first_load(img, &need);
 	if (h->image_size && h->image_size < need)
-		img_defect(img, "arm64 Image header image_size 0x%llx is smaller"
-			   " than the image (0x%llx bytes)",
+		img_defect(img, "arm64 Image header image_size 0x%llx is"
+			   " smaller than the image (0x%llx bytes)",
 			   (unsigned long long)h->image_size,
 			   (unsigned long long)need);
 }

@@ -47,7 +47,7 @@ static const char *phdr_type(uint32_t t)
 	return "OTHER";
 }
 
-/* "0x..." right-aligned in w columns (%#x prints 0 bare). */
+/* "0x..." right-aligned in w columns (%#x would print 0 bare). */
 static void hex_print(uint64_t v, int w, FILE *out)
 {
 	char b[24];
@@ -103,7 +103,7 @@ static void note_print(const struct note *n, FILE *out)
 	if (name && xen_note_is_string(n->type))
 		string_print(n->desc, n->descsz, out);
 	else if (name && !note_value(n, &v))
-		fprintf(out, "%#llx", (unsigned long long)v);
+		fprintf(out, "0x%llx", (unsigned long long)v);
 	else
 		fprintf(out, "(%zu bytes)", n->descsz);
 	fputs(n->seg < 0 ? "  [section only]\n" : "\n", out);
@@ -118,20 +118,22 @@ static void protocols_print(const struct img *img, FILE *out)
 
 	fputs("boot protocols:\n", out);
 	if (pvh && !note_value(pvh, &v))
-		fprintf(out, "  pvh        entry %#llx%s\n", (unsigned long long)v,
+		fprintf(out, "  pvh        entry 0x%llx%s\n",
+			(unsigned long long)v,
 			pvh->seg < 0 ? " (section only: not seen by loaders)" :
 			"");
 	if (m->found)
-		fprintf(out, "  multiboot  file offset %#llx, flags %#010x\n",
+		fprintf(out, "  multiboot  file offset 0x%llx, flags 0x%08x\n",
 			(unsigned long long)m->off, m->flags);
 	if (m->has_addr)
-		fprintf(out, "             header_addr %#x load_addr %#x"
-			" load_end_addr %#x bss_end_addr %#x entry_addr %#x\n",
+		fprintf(out, "             header_addr 0x%x load_addr 0x%x"
+			" load_end_addr 0x%x bss_end_addr 0x%x"
+			" entry_addr 0x%x\n",
 			m->header_addr, m->load_addr, m->load_end_addr,
 			m->bss_end_addr, m->entry_addr);
 	if (a->found)
-		fprintf(out, "  arm64      Image header at file offset %#llx,"
-			" text_offset %#llx image_size %#llx flags %#llx\n",
+		fprintf(out, "  arm64      Image header at file offset 0x%llx,"
+			" text_offset 0x%llx image_size 0x%llx flags 0x%llx\n",
 			(unsigned long long)a->off,
 			(unsigned long long)a->text_offset,
 			(unsigned long long)a->image_size,
@@ -149,7 +151,7 @@ void info_print(struct img *img, FILE *out)
 			img->eh.e_ident[EI_CLASS] == ELFCLASS64 ? 64 : 32,
 			machine_name(img->eh.e_machine),
 			type_name(img->eh.e_type), img->size);
-		fprintf(out, "entry: %#llx\n",
+		fprintf(out, "entry: 0x%llx\n",
 			(unsigned long long)img->eh.e_entry);
 		segments_print(img, out);
 	} else {

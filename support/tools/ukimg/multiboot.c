@@ -115,8 +115,8 @@ static void mb_check_seg(struct img *img, size_t i, uint64_t loff,
 	const unsigned char *want, *got;
 
 	if (fs && (pa < m->load_addr || pa > lend || fs > lend - pa)) {
-		img_defect(img, "segment %zu (paddr 0x%llx-0x%llx) is not inside"
-			   " the multiboot load range 0x%x-0x%llx", i,
+		img_defect(img, "segment %zu (paddr 0x%llx-0x%llx) is not"
+			   " inside the multiboot load range 0x%x-0x%llx", i,
 			   (unsigned long long)pa,
 			   (unsigned long long)(pa + fs), m->load_addr,
 			   (unsigned long long)lend);
@@ -128,9 +128,9 @@ static void mb_check_seg(struct img *img, size_t i, uint64_t loff,
 		if (memcmp(want, got, fs)) {
 			for (at = 0; want[at] == got[at]; at++)
 				;
-			img_defect(img, "segment %zu: multiboot loads file offset"
-				   " 0x%llx to paddr 0x%llx, but the segment has"
-				   " file offset 0x%llx there", i,
+			img_defect(img, "segment %zu: multiboot loads file"
+				   " offset 0x%llx to paddr 0x%llx, but the"
+				   " segment has file offset 0x%llx there", i,
 				   (unsigned long long)(got - img->buf + at),
 				   (unsigned long long)(pa + at),
 				   (unsigned long long)(ph->p_offset + at));
@@ -178,21 +178,21 @@ static void mb_check_addr(struct img *img)
 	}
 	if (!img_range_ok(img, loff, lsize)) {
 		img_defect(img, "multiboot load_end_addr 0x%x lies past the end"
-			   " of the file (it would load file bytes 0x%llx-0x%llx"
-			   " of 0x%zx)", m->load_end_addr,
+			   " of the file (it would load file bytes"
+			   " 0x%llx-0x%llx of 0x%zx)", m->load_end_addr,
 			   (unsigned long long)loff,
 			   (unsigned long long)(loff + lsize), img->size);
 		return;
 	}
 	if (m->bss_end_addr && m->bss_end_addr < m->load_addr + lsize)
-		img_defect(img, "multiboot bss_end_addr 0x%x is below the end of"
-			   " the loaded bytes 0x%llx", m->bss_end_addr,
+		img_defect(img, "multiboot bss_end_addr 0x%x is below the end"
+			   " of the loaded bytes 0x%llx", m->bss_end_addr,
 			   (unsigned long long)(m->load_addr + lsize));
 	if (!img->elf) {
 		if (m->entry_addr < m->load_addr ||
 		    m->entry_addr - m->load_addr >= lsize)
-			img_defect(img, "multiboot entry_addr 0x%x is outside the"
-				   " loaded bytes", m->entry_addr);
+			img_defect(img, "multiboot entry_addr 0x%x is outside"
+				   " the loaded bytes", m->entry_addr);
 		return;
 	}
 	if (!seg_exec_has(img, m->entry_addr, 1))

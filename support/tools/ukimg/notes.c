@@ -100,12 +100,15 @@ static void notes_walk(struct img *img, uint64_t off, uint64_t len,
 
 static int in_note_seg(const struct img *img, uint64_t off)
 {
+	const GElf_Phdr *ph;
 	size_t i;
 
-	for (i = 0; i < img->nph; i++)
-		if (img->ph[i].p_type == PT_NOTE && off >= img->ph[i].p_offset &&
-		    off - img->ph[i].p_offset < img->ph[i].p_filesz)
+	for (i = 0; i < img->nph; i++) {
+		ph = &img->ph[i];
+		if (ph->p_type == PT_NOTE && off >= ph->p_offset &&
+		    off - ph->p_offset < ph->p_filesz)
 			return 1;
+	}
 	return 0;
 }
 

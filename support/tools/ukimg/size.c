@@ -252,7 +252,8 @@ static void row_print(const char *name, const uint64_t *v, uint64_t total,
 	else
 		fprintf(out, "%-*s", w, name);
 	for (k = 0; k < NCAT; k++)
-		fprintf(out, csv ? ",%llu" : " %9llu", (unsigned long long)v[k]);
+		fprintf(out, csv ? ",%llu" : " %9llu",
+			(unsigned long long)v[k]);
 	fprintf(out, csv ? ",%llu\n" : " %9llu\n", (unsigned long long)total);
 }
 

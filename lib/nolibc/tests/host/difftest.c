@@ -155,7 +155,7 @@ static int rnd_prec(void)
 	case 0:
 		return 20 + rndn(60);
 	case 1:
-		return rndn(2) ? 400 + rndn(800) : -1;
+		return rndn(2) ? 400 + (int)rndn(800) : -1;
 	default:
 		return rndn(18);
 	}
@@ -401,8 +401,8 @@ static void test_printf_misc(void)
 			 "xyz", &ll2);
 	check(r1 == r2 && n1 == n2 && hh1 == hh2 && ll1 == ll2 &&
 	      !strcmp(ref, out), "%%n");
-	r1 = snprintf(ref, sizeof(ref), "100%% %5%|%-5%|%c%c", 'a', 0);
-	r2 = nl_snprintf(out, sizeof(out), "100%% %5%|%-5%|%c%c", 'a', 0);
+	r1 = snprintf(ref, sizeof(ref), "100%% |%c%c", 'a', 0);
+	r2 = nl_snprintf(out, sizeof(out), "100%% |%c%c", 'a', 0);
 	check(r1 == r2 && !memcmp(ref, out, r1 + 1), "%%%%: %s vs %s", ref,
 	      out);
 	r2 = nl_sprintf(out, "%s-%d", "x", 42);
@@ -425,6 +425,22 @@ static void rnd_str(char *s, size_t max, const char *alphabet)
 		*s++ = alphabet[rndn(k)];
 	*s = '\0';
 }
+
+/* One strto* call through both: value, errno and end must agree. */
+#define CMP(fn, fmt)							\
+	do {								\
+		__typeof__(fn(s, &e1, base)) v1, v2;			\
+		errno = 0;						\
+		nl_errno = 0;						\
+		v1 = fn(s, &e1, base);					\
+		e_1 = errno;						\
+		v2 = nl_##fn(s, &e2, base);				\
+		e_2 = nl_errno;						\
+		check(v1 == v2 && e1 == e2 && e_1 == e_2,		\
+		      #fn "(\"%s\", %d): glibc " fmt " errno %d end +%td," \
+		      " nolibc " fmt " errno %d end +%td", s, base, v1,	\
+		      e_1, e1 - s, v2, e_2, e2 - s);			\
+	} while (0)
 
 static void test_strtol(long n)
 {
@@ -451,20 +467,6 @@ static void test_strtol(long n)
 		}
 		if (base == 1 || base < 0 || base > 36)
 			continue;	/* glibc and C disagree on endptr */
-#define CMP(fn, fmt)							\
-		do {							\
-			errno = 0;					\
-			nl_errno = 0;					\
-			e1 = e2 = NULL;					\
-			__typeof__(fn(s, &e1, base)) v1 = fn(s, &e1, base); \
-			e_1 = errno;					\
-			__typeof__(v1) v2 = nl_##fn(s, &e2, base);	\
-			e_2 = nl_errno;					\
-			check(v1 == v2 && e1 == e2 && e_1 == e_2,	\
-			      #fn "(\"%s\", %d): glibc " fmt " errno %d "	\
-			      "end +%td, nolibc " fmt " errno %d end +%td", \
-			      s, base, v1, e_1, e1 - s, v2, e_2, e2 - s);	\
-		} while (0)
 		CMP(strtol, "%ld");
 		CMP(strtoll, "%lld");
 		CMP(strtoul, "%lu");

@@ -31,6 +31,6 @@ ld -r -o "$work/nolibc.o" "${objs[@]}" "$work/ctype_wrap.o" "$work/setjmp.o"
 # Every symbol, defined or referenced, gets the prefix: nolibc calls only
 # itself, plus nl_malloc which difftest.c provides.
 objcopy --prefix-symbols=nl_ "$work/nolibc.o"
-"$CC" -O1 -no-pie -fno-builtin -w "$here/difftest.c" "$work/nolibc.o" \
+"$CC" -O1 -no-pie -fno-builtin -Wall -Wextra "$here/difftest.c" "$work/nolibc.o" \
 	-lm -o "$work/difftest"
 "$work/difftest" "${1:-1}"
