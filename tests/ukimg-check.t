@@ -14,6 +14,7 @@ bad=(
 	"mbmisalign||multiboot header .* is not 4-byte aligned"
 	"mbbadsum||multiboot header .* has a bad checksum"
 	"mbloadend||multiboot load_end_addr .* past the end of the file"
+	"mbloadbss||load_end_addr 0x[0-9a-f]+ loads file bytes over .bss"
 	"mbentrydata||multiboot entry_addr 0x[0-9a-f]+ is not in an executable"
 	"entrydata||entry point 0x[0-9a-f]+ is not in an executable segment"
 	"overlap||segments [0-9]+ and [0-9]+ overlap in physical memory"

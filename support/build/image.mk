@@ -3,7 +3,8 @@
 # Images: one per enabled platform, from that platform's libraries, the
 # common libraries and the external archives, linked with the platform's
 # linker script (<PLAT>_LDSCRIPT-y, set by the platform's Makefile.uk).
-# <app>_<plat>-<arch>.dbg keeps the symbols; <app>_<plat>-<arch> is stripped.
+# <app>_<plat>-<arch>.dbg keeps the symbols (its link map is .dbg.map);
+# <app>_<plat>-<arch> is stripped.
 
 image_of = $(O)/$(UK_NAME)_$(1)-$(UK_ARCH)
 UK_IMAGES := $(foreach p,$(UK_PLATS),$(call image_of,$(p)))
@@ -14,7 +15,7 @@ i_ldscript = $(firstword $($(call uc,$(i_plat))_LDSCRIPT-y))
 i_objs = $(call prelinked,$(UK_PLATLIBS_$(i_plat)) $(UK_LIBS))
 
 quiet_link = LD
-cmd_link = $(LD) $(UK_LDFLAGS-y) $(LDFLAGS-y) -T $(i_ldscript) -o $@.tmp \
+cmd_link = $(LD) $(UK_LDFLAGS-y) $(LDFLAGS-y) -T $(i_ldscript) -Map=$@.map -o $@.tmp \
 	$(i_objs) $(if $(UK_ALIBS),--start-group $(UK_ALIBS) --end-group)
 quiet_strip = STRIP
 # An arch may want another image format (e.g. a raw binary on arm64):

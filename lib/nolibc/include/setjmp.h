@@ -6,6 +6,9 @@
 #if defined(__x86_64__)
 /* The callee-saved registers: rbx rbp r12 r13 r14 r15, then rsp and rip. */
 #define __NOLIBC_JMP_REGS	8
+#elif defined(__aarch64__)
+/* x19-x28, x29 (fp), x30 (lr), sp, then d8-d15. */
+#define __NOLIBC_JMP_REGS	21
 #else
 #error "setjmp.h: no jmp_buf layout for this architecture yet"
 #endif

@@ -23,6 +23,7 @@
 #define RAM_MAX	32			/* loader RAM ranges kept */
 /* PML4, PDPT, PD, PT of the image, PT of an unaligned end of RAM */
 #define POOL	5
+#define EXTRA_MAX 2			/* x86_paging_add() ranges */
 
 extern char x86_stack_guard[];
 
@@ -32,6 +33,8 @@ static int pool_used;
 static uint64_t *pml4;
 static uint64_t pte_nx;
 static int pages_1g;
+static struct ukplat_memregion extra[EXTRA_MAX];
+static int extra_nr;
 
 static uint64_t pt_alloc(void)
 {
@@ -106,6 +109,15 @@ static void map(uint64_t va, uint64_t end, uint64_t fl)
 	}
 }
 
+void x86_paging_add(uint64_t base, uint64_t len)
+{
+	if (extra_nr == EXTRA_MAX)
+		x86_boot_panic("too many ranges to map outside RAM");
+	extra[extra_nr].base = base;
+	extra[extra_nr++].len = len;
+	plat_mem_reserve(base, len);
+}
+
 void x86_paging_init(void)
 {
 	struct ukplat_memregion ram[RAM_MAX];
@@ -132,6 +144,9 @@ void x86_paging_init(void)
 	map(guard + PAGE_SIZE, (uintptr_t)_end, PTE_RW | pte_nx);
 	for (i = 0; i < n; i++)
 		map(ram[i].base, ram[i].base + ram[i].len, PTE_RW | pte_nx);
+	for (i = 0; i < extra_nr; i++)
+		map(extra[i].base, extra[i].base + extra[i].len,
+		    PTE_RW | pte_nx);
 	ukarch_write_cr3((uintptr_t)pml4);
 }
 

@@ -7,6 +7,11 @@
 
 void x86_pvh_parse(uint32_t info);
 
+/* KVM has nothing to add; Xen overrides this. */
+__weak void x86_pvh_plat_parse(uint32_t info)
+{
+}
+
 void x86_pvh_parse(uint32_t info)
 {
 	const struct hvm_start_info *si = (void *)(uintptr_t)info;
@@ -20,10 +25,11 @@ void x86_pvh_parse(uint32_t info)
 	if (si->cmdline_paddr)
 		plat_cmdline_set((const char *)(uintptr_t)si->cmdline_paddr,
 				 0);
-	if (si->version < 1 || !si->memmap_paddr)
-		return;
-	e = (const void *)(uintptr_t)si->memmap_paddr;
-	for (i = 0; i < si->memmap_entries; i++)
-		if (e[i].type == PVH_MEMMAP_RAM)
-			plat_mem_add(e[i].addr, e[i].size);
+	if (si->version >= 1 && si->memmap_paddr) {
+		e = (const void *)(uintptr_t)si->memmap_paddr;
+		for (i = 0; i < si->memmap_entries; i++)
+			if (e[i].type == PVH_MEMMAP_RAM)
+				plat_mem_add(e[i].addr, e[i].size);
+	}
+	x86_pvh_plat_parse(info);
 }

@@ -18,7 +18,8 @@ static void xen_notes_check(struct img *img)
 	for (i = 0; i < img->nnotes; i++) {
 		n = &img->notes[i];
 		name = xen_note_name(n->type);
-		if (strcmp(n->owner, "Xen") || !name || n->type == 13)
+		if (strcmp(n->owner, "Xen") || !name ||
+		    n->type == XEN_NOTE_L1_MFN_VALID)
 			continue;
 		if (xen_note_is_string(n->type)) {
 			if (!n->descsz || n->desc[n->descsz - 1])

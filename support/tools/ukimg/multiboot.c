@@ -104,6 +104,40 @@ void mb_find(struct img *img)
 			mb_misplaced(img, k, bad[k], sums[k]);
 }
 
+/*
+ * What the file bytes multiboot copies to paddr [s, e), zero-filled in
+ * segment ph, would overwrite: an allocated section there (from the
+ * section headers), else any non-zero byte. Padding after the data
+ * (empty aligned sections before _edata) harms nothing.
+ */
+static const char *zeroed_user(struct img *img, const GElf_Phdr *ph,
+			       uint64_t s, uint64_t e, uint64_t foff)
+{
+	uint64_t a, b;
+	GElf_Shdr sh;
+	Elf_Scn *scn;
+	size_t i;
+
+	for (i = 1; i < img->nsh; i++) {
+		scn = elf_getscn(img->elf, i);
+		if (!scn || !gelf_getshdr(scn, &sh) ||
+		    !(sh.sh_flags & SHF_ALLOC) || !sh.sh_size ||
+		    sh.sh_addr < ph->p_vaddr ||
+		    sh.sh_addr - ph->p_vaddr >= ph->p_memsz)
+			continue;
+		a = sh.sh_addr - ph->p_vaddr + ph->p_paddr;
+		b = a + sh.sh_size;
+		if (a < e && b > s)
+			return img_secname(img, &sh);
+	}
+	if (img->nsh)
+		return NULL;
+	for (a = 0; a < e - s; a++)
+		if (img->buf[foff + a])
+			return "non-zero bytes";
+	return NULL;
+}
+
 /* Do the bytes multiboot copies to each segment's place match it? */
 static void mb_check_seg(struct img *img, size_t i, uint64_t loff,
 			 uint64_t lsize)
@@ -111,8 +145,9 @@ static void mb_check_seg(struct img *img, size_t i, uint64_t loff,
 	const struct mbhdr *m = &img->mb;
 	const GElf_Phdr *ph = &img->ph[i];
 	uint64_t lend = (uint64_t)m->load_addr + lsize, pa = ph->p_paddr;
-	uint64_t fs = ph->p_filesz, zend, at;
+	uint64_t fs = ph->p_filesz, zend, at, s, e;
 	const unsigned char *want, *got;
+	const char *what;
 
 	if (fs && (pa < m->load_addr || pa > lend || fs > lend - pa)) {
 		img_defect(img, "segment %zu (paddr 0x%llx-0x%llx) is not"
@@ -138,11 +173,15 @@ static void mb_check_seg(struct img *img, size_t i, uint64_t loff,
 	}
 	/* The zero-filled part must not receive file bytes. */
 	zend = pa + ph->p_memsz;
-	if (ph->p_memsz > fs && lend > pa + fs && m->load_addr < zend)
-		img_defect(img, "multiboot load_end_addr 0x%llx covers the"
-			   " zero-filled part of segment %zu (from paddr"
-			   " 0x%llx)", (unsigned long long)lend, i,
-			   (unsigned long long)(pa + fs));
+	s = pa + fs > m->load_addr ? pa + fs : m->load_addr;
+	e = zend < lend ? zend : lend;
+	if (e > s && (what = zeroed_user(img, ph, s, e,
+					 loff + (s - m->load_addr))))
+		img_defect(img, "multiboot load_end_addr 0x%llx loads file"
+			   " bytes over %s in the zero-filled part of segment"
+			   " %zu (paddr 0x%llx-0x%llx)",
+			   (unsigned long long)lend, what, i,
+			   (unsigned long long)s, (unsigned long long)e);
 	if (m->bss_end_addr && ph->p_memsz > fs && zend > m->bss_end_addr)
 		img_defect(img, "segment %zu ends at paddr 0x%llx, past"
 			   " multiboot bss_end_addr 0x%x", i,

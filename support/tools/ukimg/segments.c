@@ -42,7 +42,9 @@ static void overlaps(struct img *img, struct span *s, size_t n,
 	for (i = 1; i < n; i++) {
 		if (s[i].start < s[far].end)
 			img_defect(img, "segments %zu and %zu overlap in %s"
-				   " memory (at 0x%llx)", s[far].idx, s[i].idx,
+				   " memory (at 0x%llx)",
+				   s[far].idx < s[i].idx ? s[far].idx : s[i].idx,
+				   s[far].idx < s[i].idx ? s[i].idx : s[far].idx,
 				   space, (unsigned long long)s[i].start);
 		if (s[i].end > s[far].end)
 			far = i;

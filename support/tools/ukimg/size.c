@@ -148,6 +148,7 @@ static void totals(struct size_ctx *c, uint64_t *tot)
 static struct row *row_get(struct size_ctx *c, const char *name, size_t len)
 {
 	struct row *r;
+	char *dup;
 	size_t i;
 
 	for (i = 0; i < c->nrows; i++)
@@ -157,14 +158,14 @@ static struct row *row_get(struct size_ctx *c, const char *name, size_t len)
 	r = realloc(c->rows, (c->nrows + 1) * sizeof(*r));
 	if (r)
 		c->rows = r;
-	if (!r || !(name = strndup(name, len))) {
+	dup = r ? strndup(name, len) : NULL;
+	if (!dup) {
 		c->nomem = 1;
 		return NULL;
 	}
-	r = &c->rows[c->nrows];
+	r = &c->rows[c->nrows++];
 	memset(r, 0, sizeof(*r));
-	r->name = (char *)name;
-	c->nrows++;
+	r->name = dup;
 	return r;
 }
 

@@ -21,6 +21,7 @@ enum arch { ARCH_UNKNOWN, ARCH_X86, ARCH_ARM64 };
 
 /* Xen ELF note types (xen/include/public/elfnote.h). */
 #define XEN_NOTE_GUEST_OS	6
+#define XEN_NOTE_L1_MFN_VALID	13	/* a list: neither string nor number */
 #define XEN_NOTE_PHYS32_ENTRY	18
 
 struct note {

@@ -33,6 +33,19 @@ void x86_paging_init(void);
 void x86_paging_boot_tables(void);
 /* Whether [va, va + 8) can be read without faulting. */
 int x86_paging_readable(uint64_t va);
+/*
+ * Also maps [base, base + len) like RAM (writable, not executable) but
+ * keeps it out of the free list: pages outside RAM that a hypervisor
+ * shares (e.g. Xen's console ring). Only before x86_paging_init().
+ */
+void x86_paging_add(uint64_t base, uint64_t len);
+
+/*
+ * The platform's part of the PVH start info, called at the end of the
+ * PVH parser: where a platform sets up its hypervisor interface (Xen).
+ * The default does nothing.
+ */
+void x86_pvh_plat_parse(uint32_t info);
 
 /* Called with the stub's frame; never returns. */
 __noreturn void x86_trap(struct __regs *r);

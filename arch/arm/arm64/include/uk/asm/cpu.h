@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * arm64 system registers, barriers and the generic counter. The constants
+ * are safe to include from assembly.
+ */
+#ifndef __UK_ASM_CPU_H__
+#define __UK_ASM_CPU_H__
+
+#ifdef __ASSEMBLY__
+#define _ARM64_UL(x)		x
+#else
+#define _ARM64_UL(x)		x##UL
+#endif
+
+/* CurrentEL */
+#define ARM64_CURRENTEL_EL(v)	(((v) >> 2) & 3)
+
+/* SCTLR_EL1 */
+#define ARM64_SCTLR_M		(_ARM64_UL(1) << 0)	/* MMU */
+#define ARM64_SCTLR_C		(_ARM64_UL(1) << 2)	/* data cache */
+#define ARM64_SCTLR_SA		(_ARM64_UL(1) << 3)	/* SP alignment */
+#define ARM64_SCTLR_I		(_ARM64_UL(1) << 12)	/* instr. cache */
+#define ARM64_SCTLR_WXN		(_ARM64_UL(1) << 19)	/* W implies XN */
+/* Bits that are RES1 in ARMv8.0 (11, 20, 22, 23, 28, 29). */
+#define ARM64_SCTLR_RES1	_ARM64_UL(0x30d00800)
+
+/* CPACR_EL1: FP/SIMD not trapped at EL1 and EL0 */
+#define ARM64_CPACR_FPEN	(_ARM64_UL(3) << 20)
+
+/* HCR_EL2: EL1 runs AArch64 */
+#define ARM64_HCR_RW		(_ARM64_UL(1) << 31)
+/* CNTHCTL_EL2: EL1 may read the physical counter and timer */
+#define ARM64_CNTHCTL_EL1PCEN	(_ARM64_UL(3) << 0)
+/* CPTR_EL2: no FP trap (TFP clear), RES1 bits set */
+#define ARM64_CPTR_EL2_RES1	_ARM64_UL(0x33ff)
+/* SPSR: EL1 with SP_EL1, D, A, I, F masked */
+#define ARM64_SPSR_EL1H_MASKED	_ARM64_UL(0x3c5)
+/* ICC_SRE_EL2: system register GIC access, also for EL1 */
+#define ARM64_ICC_SRE_EL2_INIT	_ARM64_UL(0xf)
+
+/* ESR_ELx */
+#define ARM64_ESR_EC(esr)	(((esr) >> 26) & 0x3f)
+#define ARM64_ESR_ISS(esr)	((esr) & 0x1ffffff)
+#define ARM64_EC_UNKNOWN	0x00
+#define ARM64_EC_DABT_CUR	0x25
+
+/* GICv3 CPU interface registers by encoding: no -march needed. */
+#define ARM64_ICC_PMR_EL1	S3_0_C4_C6_0
+#define ARM64_ICC_SRE_EL1	S3_0_C12_C12_5
+#define ARM64_ICC_IGRPEN1_EL1	S3_0_C12_C12_7
+#define ARM64_ICC_SRE_EL2	S3_4_C12_C9_5
+
+#ifndef __ASSEMBLY__
+#include <stdint.h>
+
+#define __ARM64_STR(x)		#x
+#define ARM64_STR(x)		__ARM64_STR(x)
+
+/* ukarch_read_sysreg(tcr_el1), ukarch_write_sysreg(tcr_el1, v) */
+#define ukarch_read_sysreg(r)						\
+	({								\
+		uint64_t __v;						\
+		__asm__ __volatile__("mrs %0, " ARM64_STR(r)		\
+				     : "=r"(__v));			\
+		__v;							\
+	})
+#define ukarch_write_sysreg(r, v)					\
+	__asm__ __volatile__("msr " ARM64_STR(r) ", %0"		\
+			     : : "r"((uint64_t)(v)) : "memory")
+
+#define ukarch_isb()	__asm__ __volatile__("isb" : : : "memory")
+#define ukarch_dsb(o)	__asm__ __volatile__("dsb " #o : : : "memory")
+
+/* The virtual counter; the isb keeps it from being read early. */
+static inline uint64_t ukarch_counter(void)
+{
+	ukarch_isb();
+	return ukarch_read_sysreg(cntvct_el0);
+}
+
+static inline uint64_t ukarch_counter_hz(void)
+{
+	return ukarch_read_sysreg(cntfrq_el0) & 0xffffffff;
+}
+
+static inline void ukarch_irq_disable(void)
+{
+	__asm__ __volatile__("msr daifset, #0xf" : : : "memory");
+}
+
+static inline void ukarch_halt(void)
+{
+	__asm__ __volatile__("wfi" : : : "memory");
+}
+
+static inline void ukarch_pause(void)
+{
+	__asm__ __volatile__("yield" : : : "memory");
+}
+
+#endif /* !__ASSEMBLY__ */
+#endif /* __UK_ASM_CPU_H__ */

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Exception vectors: 16 entries of 128 bytes (synchronous, IRQ, FIQ,
+ * SError for each of: current EL on SP_EL0, current EL on SP_EL1, lower
+ * EL AArch64, lower EL AArch32). Each builds the frame of struct __regs on
+ * SP_EL1 and calls arm64_trap(frame, entry number), which reports and
+ * terminates, or returns for the few exceptions it handles (the
+ * semihosting probe); the frame is then restored.
+ */
+#include <uk/asm/regs.h>
+
+	.macro	vector n
+	.balign	128
+	sub	sp, sp, #ARM64_REGS_SIZE
+	stp	x0, x1, [sp]
+	mov	x1, #\n
+	b	arm64_trap_common
+	.endm
+
+	.section .text.arm64_vectors, "ax"
+	.balign	2048
+	.globl arm64_vectors
+arm64_vectors:
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+	vector	\n
+	.endr
+
+arm64_trap_common:
+	stp	x2, x3, [sp, #16]
+	stp	x4, x5, [sp, #32]
+	stp	x6, x7, [sp, #48]
+	stp	x8, x9, [sp, #64]
+	stp	x10, x11, [sp, #80]
+	stp	x12, x13, [sp, #96]
+	stp	x14, x15, [sp, #112]
+	stp	x16, x17, [sp, #128]
+	stp	x18, x19, [sp, #144]
+	stp	x20, x21, [sp, #160]
+	stp	x22, x23, [sp, #176]
+	stp	x24, x25, [sp, #192]
+	stp	x26, x27, [sp, #208]
+	stp	x28, x29, [sp, #224]
+	str	x30, [sp, #240]
+	/* The interrupted stack: SP_EL0, or this one above the frame. */
+	mrs	x2, spsr_el1
+	mrs	x3, sp_el0
+	add	x4, sp, #ARM64_REGS_SIZE
+	tst	x2, #1			/* SPSR.M[0]: was on SP_ELx */
+	csel	x3, x4, x3, ne
+	mrs	x4, elr_el1
+	mrs	x5, esr_el1
+	mrs	x6, far_el1
+	str	x3, [sp, #ARM64_REGS_SP]
+	stp	x4, x2, [sp, #ARM64_REGS_ELR]
+	stp	x5, x6, [sp, #ARM64_REGS_ESR]
+	mov	x0, sp
+	bl	arm64_trap
+
+	ldp	x4, x2, [sp, #ARM64_REGS_ELR]
+	msr	elr_el1, x4
+	msr	spsr_el1, x2
+	ldp	x0, x1, [sp]
+	ldp	x2, x3, [sp, #16]
+	ldp	x4, x5, [sp, #32]
+	ldp	x6, x7, [sp, #48]
+	ldp	x8, x9, [sp, #64]
+	ldp	x10, x11, [sp, #80]
+	ldp	x12, x13, [sp, #96]
+	ldp	x14, x15, [sp, #112]
+	ldp	x16, x17, [sp, #128]
+	ldp	x18, x19, [sp, #144]
+	ldp	x20, x21, [sp, #160]
+	ldp	x22, x23, [sp, #176]
+	ldp	x24, x25, [sp, #192]
+	ldp	x26, x27, [sp, #208]
+	ldp	x28, x29, [sp, #224]
+	ldr	x30, [sp, #240]
+	add	sp, sp, #ARM64_REGS_SIZE
+	eret
+
+	/* long arm64_semihost(op, arg): the HLT traps as undefined when
+	 * QEMU runs without -semihosting; arm64_trap() then skips it and
+	 * sets x0 to -1.
+	 */
+	.section .text.arm64_semihost, "ax"
+	.globl arm64_semihost, arm64_semihost_hlt
+	.type arm64_semihost, %function
+arm64_semihost:
+arm64_semihost_hlt:
+	hlt	#0xf000
+	ret
+	.size arm64_semihost, . - arm64_semihost
