@@ -4,6 +4,9 @@
  * system time is system_time + the TSC ticks since tsc_timestamp, scaled
  * by tsc_to_system_mul (32.32 fixed point) after tsc_shift. The image's
  * first instruction (its TSC kept by the PVH entry) is time 0.
+ * TSC differences are signed: tsc_timestamp is in the guest's TSC, which
+ * can have been "negative" when Xen stamped it (the guest TSC starts
+ * near 0 when the domain starts).
  */
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
@@ -12,17 +15,17 @@
 #include <xen/xen.h>
 #include "hypervisor.h"
 
-static uint64_t boot_ns;	/* Xen system time at our first instruction */
+static int64_t boot_ns;	/* Xen system time at our first instruction */
 static uint64_t last_ns;
 static int boot_known;
 
-static uint64_t scale(uint64_t ticks, uint32_t mul, int8_t shift)
+static int64_t scale(int64_t ticks, uint32_t mul, int8_t shift)
 {
-	if (shift < 0)
-		ticks >>= -shift;
-	else
-		ticks <<= shift;
-	return ((unsigned __int128)ticks * mul) >> 32;
+	uint64_t t = ticks < 0 ? 0 - (uint64_t)ticks : (uint64_t)ticks;
+
+	t = shift < 0 ? t >> -shift : t << shift;
+	t = ((unsigned __int128)t * mul) >> 32;
+	return ticks < 0 ? -(int64_t)t : (int64_t)t;
 }
 
 uint64_t ukplat_monotonic_ns(void)
@@ -48,13 +51,10 @@ uint64_t ukplat_monotonic_ns(void)
 	} while ((ver & 1) || ver != t->version);
 
 	if (unlikely(!boot_known)) {
-		boot_ns = x86_boot_tsc <= stamp ?
-			  sys - scale(stamp - x86_boot_tsc, mul, shift) :
-			  sys + scale(x86_boot_tsc - stamp, mul, shift);
+		boot_ns = sys + scale(x86_boot_tsc - stamp, mul, shift);
 		boot_known = 1;
 	}
-	ns = sys + (tsc > stamp ? scale(tsc - stamp, mul, shift) : 0) -
-	     boot_ns;
+	ns = sys + scale(tsc - stamp, mul, shift) - boot_ns;
 	/* Updates of the time info may step back a little: never show it. */
 	if (ns < last_ns)
 		ns = last_ns;

@@ -49,6 +49,7 @@ void arm64_gic_probe(const struct fdt_node *n);
 void arm64_gic_init(void);
 /* The timer's PPIs and the counter rate when the counter lacks one. */
 void arm64_timer_probe(const struct fdt_node *n);
+extern unsigned int arm64_timer_irq;	/* virtual timer's interrupt ID */
 /* PSCI: notes the conduit (hvc or smc) from the psci node. */
 void arm64_psci_probe(const struct fdt_node *n);
 /* PSCI SYSTEM_OFF; returns when there is no PSCI or it failed. */

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The common arm64 boot path, from entry.S (MMU off) to ukplat_entry():
+ * one walk over the device tree for RAM, command line and devices, then
+ * page tables and MMU, then the interrupt controller.
+ */
+#include <uk/essentials.h>
+#include <uk/plat/bootstrap.h>
+#include <uk/plat/console.h>
+#include <uk/plat/lifecycle.h>
+#include <uk/plat/common/cmdline.h>
+#include <uk/plat/common/memregion.h>
+#include <uk/plat/common/sections.h>
+#include <uk/plat/common/arm64/boot.h>
+
+void arm64_boot_panic(const char *msg)
+{
+	const char *e = msg;
+
+	while (*e)
+		e++;
+	ukplat_console_write("Boot failed: ", 13);
+	ukplat_console_write(msg, e - msg);
+	ukplat_console_write("\n", 1);
+	ukplat_terminate(UKPLAT_CRASH_STATUS);
+}
+
+static int disabled(const struct fdt_node *n)
+{
+	return fdt_prop(n, "status", NULL) && !fdt_prop_has(n, "status", "okay") &&
+	       !fdt_prop_has(n, "status", "ok");
+}
+
+static void probe(const struct fdt_node *n, void *arg __unused)
+{
+	uint64_t base, size;
+	int i;
+
+	if (n->depth != 1)
+		return;	/* everything Kiln drives sits at the top */
+	if (fdt_name_is(n, "chosen")) {
+		plat_cmdline_set(fdt_prop(n, "bootargs", NULL), 0);
+		return;
+	}
+	if (disabled(n))
+		return;
+	if (fdt_prop_has(n, "device_type", "memory")) {
+		for (i = 0; !fdt_reg(n, i, &base, &size); i++)
+			plat_mem_add(base, size);
+		return;
+	}
+	arm64_gic_probe(n);
+	arm64_timer_probe(n);
+	arm64_psci_probe(n);
+	arm64_plat_probe(n);
+}
+
+void arm64_boot(const void *dtb)
+{
+	uint64_t base, size;
+	int i;
+
+	if (fdt_check(dtb))
+		arm64_boot_panic("no device tree in x0");
+	fdt_walk(dtb, probe, NULL);
+	for (i = 0; !fdt_memreserve(dtb, i, &base, &size); i++)
+		plat_mem_reserve(base, size);
+	/* The tree itself is not kept: all it said was copied above. */
+	plat_mem_reserve((uintptr_t)_text, _end - _text);
+	arm64_mmu_init();
+	arm64_gic_init();
+	ukplat_entry();
+}

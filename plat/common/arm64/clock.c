@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Monotonic clock from the generic timer's virtual counter, counted from
+ * the image's first instruction. The rate is CNTFRQ_EL0, which firmware
+ * (or QEMU) sets; the device tree's clock-frequency stands in when not.
+ */
+#include <uk/essentials.h>
+#include <uk/asm/cpu.h>
+#include <uk/plat/time.h>
+#include <uk/plat/common/arm64/boot.h>
+
+#define NSEC_PER_SEC	1000000000ULL
+#define TIMER_PPI_VIRT	2	/* interrupts: secure, non-secure, virtual */
+#define GIC_PPI_BASE	16
+
+unsigned int arm64_timer_irq = GIC_PPI_BASE + 11;	/* the usual one */
+static uint64_t dt_hz;
+/* Nanoseconds per counter tick, 32.32 fixed point; 0 until first use. */
+static uint64_t cnt_mult;
+
+void arm64_timer_probe(const struct fdt_node *n)
+{
+	const uint32_t *irqs;
+	uint32_t len;
+
+	if (!fdt_prop_has(n, "compatible", "arm,armv8-timer"))
+		return;
+	irqs = fdt_prop(n, "interrupts", &len);
+	/* three cells each: type, number, flags */
+	if (irqs && len >= 12 * (TIMER_PPI_VIRT + 1))
+		arm64_timer_irq = GIC_PPI_BASE +
+				  fdt_cells(&irqs[3 * TIMER_PPI_VIRT + 1], 1);
+	irqs = fdt_prop(n, "clock-frequency", &len);
+	if (irqs && len == 4)
+		dt_hz = fdt_cells(irqs, 1);
+}
+
+static void clock_init(void)
+{
+	uint64_t hz = ukarch_counter_hz();
+
+	if (!hz)
+		hz = dt_hz;
+	if (!hz)
+		hz = NSEC_PER_SEC;	/* nothing knows: count ticks */
+	cnt_mult = (NSEC_PER_SEC << 32) / hz;
+}
+
+uint64_t ukplat_monotonic_ns(void)
+{
+	uint64_t t = ukarch_counter() - arm64_boot_cnt;
+
+	if (unlikely(!cnt_mult))
+		clock_init();
+	return ((unsigned __int128)t * cnt_mult) >> 32;
+}

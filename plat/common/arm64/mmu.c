@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The page tables the unikernel runs on: an identity map of the RAM the
+ * device tree reported (read/write, never executable), of the image with
+ * per-section rights (text read-only and executable, the rest never
+ * executable) and of the device registers (Device-nGnRE). The image gets
+ * 4 KiB pages, the rest the biggest blocks that fit. Address 0 and the
+ * pages under the stacks stay unmapped to catch NULL and overflows.
+ *
+ * Built with the MMU off, when every access goes straight to memory:
+ * before caching is turned on, the lines of what was written are
+ * invalidated, so no stale cache line can hide it.
+ */
+#include <uk/essentials.h>
+#include <uk/asm/cpu.h>
+#include <uk/asm/paging.h>
+#include <uk/plat/memory.h>
+#include <uk/plat/common/memregion.h>
+#include <uk/plat/common/sections.h>
+#include <uk/plat/common/arm64/boot.h>
+
+#define PTE_COMMON	(ARM64_PTE_AF | ARM64_PTE_SH_INNER | \
+			 ARM64_PTE_ATTR(ARM64_MT_NORMAL))
+#define PTE_RX		(PTE_COMMON | ARM64_PTE_RO | ARM64_PTE_UXN)
+#define PTE_RO		(PTE_COMMON | ARM64_PTE_RO | ARM64_PTE_PXN | \
+			 ARM64_PTE_UXN)
+#define PTE_RW		(PTE_COMMON | ARM64_PTE_PXN | ARM64_PTE_UXN)
+#define PTE_DEV		(ARM64_PTE_AF | ARM64_PTE_ATTR(ARM64_MT_DEVICE) | \
+			 ARM64_PTE_PXN | ARM64_PTE_UXN)
+
+/* TCR_EL1: 39-bit space in TTBR0, 4 KiB granule, write-back walks of
+ * inner shareable tables, no TTBR1 walks; IPS set from the CPU.
+ */
+#define TCR_T0SZ	(64 - ARM64_VA_BITS)
+#define TCR_WALK	((1UL << 8) | (1UL << 10) | (3UL << 12))
+#define TCR_EPD1	(1UL << 23)
+#define TCR_IPS_SHIFT	32
+#define IPS_MAX		5	/* 48 bits: 52 needs LPA */
+
+#define RAM_MAX		32	/* RAM ranges kept */
+#define MMIO_MAX	8
+/* L1, L2 and L3 of the image and of a device or two */
+#define POOL		8
+
+extern char arm64_stack_guard[], arm64_exc_stack_guard[];
+
+/* .bss is cleared by entry.S: the pool needs no zeroing. */
+static uint64_t pool[POOL][512] __aligned(PAGE_SIZE);
+static int pool_used;
+static uint64_t *l1;
+static struct {
+	uint64_t base, end;
+} mmio[MMIO_MAX];
+static int mmio_nr;
+
+void arm64_mmio_map(uint64_t base, uint64_t len)
+{
+	if (mmio_nr < MMIO_MAX && len) {
+		mmio[mmio_nr].base = base;
+		mmio[mmio_nr].end = base + len;
+		mmio_nr++;
+	}
+}
+
+/* Invalidates the data cache lines of [va, end). */
+static void dcache_inval(uint64_t va, uint64_t end)
+{
+	uint64_t line = 4UL << ((ukarch_read_sysreg(ctr_el0) >> 16) & 15);
+
+	for (va = ALIGN_DOWN(va, line); va < end; va += line)
+		__asm__ __volatile__("dc ivac, %0" : : "r"(va) : "memory");
+	ukarch_dsb(sy);
+}
+
+static uint64_t pt_alloc(void)
+{
+	uint64_t t;
+
+	if (pool_used < POOL)
+		return (uintptr_t)pool[pool_used++];
+	t = plat_mem_alloc_page(0, 1UL << ARM64_VA_BITS);
+	if (!t)
+		arm64_boot_panic("no memory for page tables");
+	dcache_inval(t, t + PAGE_SIZE);
+	return t;
+}
+
+/* Next level table under entry e, allocated if absent; NULL when e
+ * already maps a block.
+ */
+static uint64_t *pt_next(uint64_t *e)
+{
+	if (!*e)
+		*e = pt_alloc() | ARM64_PTE_TABLE;
+	if ((*e & ARM64_PTE_TYPE_MASK) != ARM64_PTE_TABLE)
+		return NULL;
+	return (uint64_t *)(*e & ARM64_PTE_ADDR);
+}
+
+/* Whether a block of size sz can map va on the way to end. */
+static inline int fits(uint64_t va, uint64_t end, uint64_t sz)
+{
+	return IS_ALIGNED(va, sz) && end - va >= sz;
+}
+
+/* Runs of entries are filled in tight loops: boot time is mostly here. */
+static void map(uint64_t va, uint64_t end, uint64_t fl)
+{
+	uint64_t *t, *e, *last, pte;
+
+	va = ALIGN_DOWN(va, PAGE_SIZE);
+	end = MIN(ALIGN_UP(end, PAGE_SIZE), 1UL << ARM64_VA_BITS);
+	while (va < end) {
+		e = &l1[ARM64_PT_INDEX(va, 1)];
+		if (fits(va, end, ARM64_PAGE_1G) && !*e) {
+			*e = va | fl | ARM64_PTE_BLOCK;
+			va += ARM64_PAGE_1G;
+			continue;
+		}
+		t = pt_next(e);
+		if (!t) {
+			va = ALIGN_DOWN(va, ARM64_PAGE_1G) + ARM64_PAGE_1G;
+			continue;
+		}
+		e = &t[ARM64_PT_INDEX(va, 2)];
+		if (fits(va, end, ARM64_PAGE_2M) && !*e) {
+			do {
+				*e++ = va | fl | ARM64_PTE_BLOCK;
+				va += ARM64_PAGE_2M;
+			} while (fits(va, end, ARM64_PAGE_2M) && !*e &&
+				 !IS_ALIGNED(va, ARM64_PAGE_1G));
+			continue;
+		}
+		t = pt_next(e);
+		if (!t) {
+			va = ALIGN_DOWN(va, ARM64_PAGE_2M) + ARM64_PAGE_2M;
+			continue;
+		}
+		e = &t[ARM64_PT_INDEX(va, 3)];
+		pte = va | fl | ARM64_PTE_PAGE;
+		va = MIN(end, ALIGN_DOWN(va, ARM64_PAGE_2M) + ARM64_PAGE_2M);
+		for (last = &t[ARM64_PT_INDEX(va - 1, 3)]; e <= last; e++) {
+			*e = pte;
+			pte += PAGE_SIZE;
+		}
+	}
+}
+
+static int overlaps(uint64_t b1, uint64_t e1, uint64_t b2, uint64_t e2)
+{
+	return b1 < e2 && b2 < e1;
+}
+
+/*
+ * Device registers get whole 2 MiB blocks (no level 3 table for them)
+ * unless such a block would reach into RAM.
+ */
+static void map_mmio(const struct ukplat_memregion *ram, int n)
+{
+	uint64_t b, e;
+	int i, j;
+
+	for (i = 0; i < mmio_nr; i++) {
+		b = ALIGN_DOWN(mmio[i].base, ARM64_PAGE_2M);
+		e = ALIGN_UP(mmio[i].end, ARM64_PAGE_2M);
+		for (j = 0; j < n; j++)
+			if (overlaps(b, e, ram[j].base,
+				     ram[j].base + ram[j].len))
+				break;
+		if (j < n || overlaps(b, e, (uintptr_t)_text, (uintptr_t)_end))
+			map(mmio[i].base, mmio[i].end, PTE_DEV);
+		else
+			map(b, e, PTE_DEV);
+	}
+}
+
+static void mmu_enable(void)
+{
+	uint64_t ips = ukarch_read_sysreg(id_aa64mmfr0_el1) & 15;
+
+	ukarch_write_sysreg(mair_el1, ARM64_MAIR_INIT);
+	ukarch_write_sysreg(tcr_el1, TCR_T0SZ | TCR_WALK | TCR_EPD1 |
+			    MIN(ips, IPS_MAX) << TCR_IPS_SHIFT);
+	ukarch_write_sysreg(ttbr0_el1, (uintptr_t)l1);
+	ukarch_isb();
+	__asm__ __volatile__("tlbi vmalle1\n\tic iallu" : : : "memory");
+	ukarch_dsb(nsh);
+	ukarch_isb();
+	ukarch_write_sysreg(sctlr_el1, ARM64_SCTLR_RES1 | ARM64_SCTLR_M |
+			    ARM64_SCTLR_C | ARM64_SCTLR_SA | ARM64_SCTLR_I |
+			    ARM64_SCTLR_WXN);
+	ukarch_isb();
+}
+
+void arm64_mmu_init(void)
+{
+	struct ukplat_memregion ram[RAM_MAX];
+	uint64_t guard = (uintptr_t)arm64_stack_guard;
+	uint64_t exc_guard = (uintptr_t)arm64_exc_stack_guard;
+	int i, n;
+
+	/*
+	 * The free list is the RAM less the image (reserved by the
+	 * caller): exactly what to map with plain rights. It shrinks as
+	 * tables are taken from it, so work on a copy.
+	 */
+	n = MIN(ukplat_memregion_count(), RAM_MAX);
+	for (i = 0; i < n; i++)
+		ram[i] = *ukplat_memregion_get(i);
+
+	l1 = (uint64_t *)pt_alloc();
+	map((uintptr_t)_text, (uintptr_t)_etext, PTE_RX);
+	map((uintptr_t)_rodata, (uintptr_t)_erodata, PTE_RO);
+	map((uintptr_t)_data, guard, PTE_RW);
+	map(guard + PAGE_SIZE, exc_guard, PTE_RW);
+	map(exc_guard + PAGE_SIZE, (uintptr_t)_end, PTE_RW);
+	for (i = 0; i < n; i++)
+		map(ram[i].base, ram[i].base + ram[i].len, PTE_RW);
+	map_mmio(ram, n);
+
+	dcache_inval((uintptr_t)_data, (uintptr_t)_end);
+	mmu_enable();
+}
+
+int arm64_readable(uint64_t va)
+{
+	uint64_t par;
+
+	/* Before the MMU is on, only the image is known to be memory. */
+	if (!(ukarch_read_sysreg(sctlr_el1) & ARM64_SCTLR_M))
+		return va >= (uintptr_t)_text && va + 8 <= (uintptr_t)_end;
+	__asm__ __volatile__("at s1e1r, %1\n\tisb\n\tmrs %0, par_el1"
+			     : "=r"(par) : "r"(va));
+	return !(par & 1);
+}
