@@ -309,8 +309,10 @@ struct uk_alloc *uk_tlsf_init(void *base, size_t len)
 	memset(t->sl_bitmap, 0, sizeof(t->sl_bitmap));
 	t->free_bytes = 0;
 	t->pools = NULL;
+	/* All ops set here: uk_alloc_register() would pull in unused code. */
 	t->a = (struct uk_alloc){
 		.malloc = tlsf_malloc,
+		.calloc = uk_alloc_calloc_generic,
 		.realloc = tlsf_realloc,
 		.memalign = tlsf_memalign,
 		.free = tlsf_free,
@@ -321,6 +323,7 @@ struct uk_alloc *uk_tlsf_init(void *base, size_t len)
 	};
 	if (uk_tlsf_addmem(&t->a, (char *)base + skip, len - skip))
 		return NULL;
-	uk_alloc_register(&t->a);
+	if (!uk_alloc_get_default())
+		uk_alloc_set_default(&t->a);
 	return &t->a;
 }

@@ -19,8 +19,10 @@ $(_uk_lib_vars)
 UK_LIBS += $(1)
 endef
 
-# $(eval $(call addlib_s,libfoo,$(CONFIG_LIBFOO))): built when enabled.
-addlib_s = $(if $(filter y,$(2)),$(addlib),$(_uk_lib_vars)$(newline)UK_LIBS_OFF += $(1))
+# $(eval $(call addlib_s,libfoo,$(CONFIG_LIBFOO))): built when enabled. A
+# name registered by several Makefile.uk (libukarch, one per arch) is the
+# enabled one's: a disabled registration leaves it alone.
+addlib_s = $(if $(filter y,$(2)),$(addlib),$(if $(filter $(1),$(UK_LIBS)),,$(_uk_lib_vars)$(newline)UK_LIBS_OFF += $(1)))
 
 # $(eval $(call addplatlib,kvm,libkvmplat)): built for that platform only.
 define addplatlib
