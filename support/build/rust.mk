@@ -13,8 +13,11 @@ ifneq ($(and $(UK_ARCH),$(strip $(UK_CRATES))),)
 $(if $(filter y,$(CONFIG_LIBUKRUST)),,$(error Rust crates ($(UK_CRATES)) \
 	need LIBUKRUST: add "select LIBUKRUST" to the Config.uk that declares them))
 
-CARGO ?= $(or $(call on_path,cargo),$(wildcard $(HOME)/.cargo/bin/cargo))
-RUSTC ?= $(or $(call on_path,rustc),$(wildcard $(dir $(CARGO))rustc),rustc)
+# The toolchain rust-target chose for this arch (RUST_BIN), else PATH's.
+CARGO ?= $(or $(wildcard $(RUST_BIN:%=%/cargo)),$(call on_path,cargo),$(wildcard \
+	$(HOME)/.cargo/bin/cargo))
+RUSTC ?= $(or $(wildcard $(RUST_BIN:%=%/rustc)),$(call on_path,rustc),$(wildcard \
+	$(dir $(CARGO))rustc),rustc)
 RUST_DIR := $(O)/rust
 RUST_LIB := $(RUST_DIR)/libkiln_rust.a
 RUST_OUT := $(RUST_DIR)/target/$(RUST_TRIPLE)/release/libkiln_root
@@ -24,6 +27,8 @@ RUST_OUT := $(RUST_DIR)/target/$(RUST_TRIPLE)/release/libkiln_root
 RUST_FLAGS-x86_64-unknown-linux-gnu := -C relocation-model=static \
 	-C code-model=kernel -C no-redzone=yes
 RUST_FLAGS-x86_64-unknown-none := -C code-model=kernel
+# arm64: FP/SIMD and the MMU are on before any Rust runs, so the prebuilt
+# core/alloc (which use both, and unaligned accesses) are safe as they are.
 RUST_FLAGS-aarch64-unknown-linux-gnu := -C relocation-model=static
 # Every enabled Kconfig bool reaches Rust as --cfg CONFIG_<NAME>.
 RUST_REMAP := --remap-path-prefix=$(UK_ROOT)=kiln --remap-path-prefix=$(A)=app \
@@ -43,9 +48,14 @@ $(RUST_DIR)/root/lib.rs: $(RUST_DIR)/crates.list $(addsuffix /Cargo.toml,$(UK_CR
 	$(RUST_DIR)/root $(UK_CRATES) && touch $@
 
 quiet_cargo = CARGO
-cmd_cargo = $(if $(RUST_TRIPLE),,echo "error: no Rust toolchain for $(UK_ARCH):\
-	 see docs/rust.md" >&2; exit 1;)cd $(RUST_DIR) && env -u RUSTFLAGS \
-	-u CARGO_ENCODED_RUSTFLAGS CARGO_HOME=$(RUST_DIR)/cargo-home \
+# No rustc has a standard library for the arch (e.g. arm64 without
+# Debian's rustc-web and libstd-rust-web-dev:arm64): one line saying so.
+rust_missing = echo "error: no Rust standard library for $(UK_ARCH) (one of\
+	 $(TARGET_RUST)): install one with support/scripts/deps $(UK_TARGET)" >&2; exit 1;
+# MAKEFLAGS names a jobserver cargo cannot reach (this is no recursive make).
+cmd_cargo = $(if $(RUST_TRIPLE),,$(rust_missing))cd $(RUST_DIR) && env \
+	-u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS -u MAKEFLAGS -u MFLAGS \
+	CARGO_HOME=$(RUST_DIR)/cargo-home \
 	CARGO_TARGET_DIR=$(RUST_DIR)/target CARGO_NET_OFFLINE=true RUSTC=$(RUSTC) \
 	$(CARGO) --config $(RUST_DIR)/config.toml build --offline --release \
 	--quiet --target $(RUST_TRIPLE) --manifest-path root/Cargo.toml \

@@ -29,10 +29,13 @@ endif
 $(TOOLCHAIN_MK): | $(UK_DEPS_STAMP)
 	$(Q)$(if $(call on_path,$(CC)),,echo "error: compiler $(CC) not found on PATH:\
 	 install it (support/scripts/deps $(UK_TARGET)) or set CROSS_COMPILE=" >&2; exit 1;) \
-	mkdir -p $(@D) && printf 'TOOLCHAIN_CC := %s\nTOOLCHAIN_ARCH := %s\nCC_INCLUDE := %s\nRUST_TRIPLE := %s\n' \
+	mkdir -p $(@D) && printf 'TOOLCHAIN_CC := %s\nTOOLCHAIN_ARCH := %s\nCC_INCLUDE := %s\nRUST_TRIPLE := %s\nRUST_BIN := %s\n' \
 	'$(CC)' '$(UK_ARCH)' "$$($(CC) -print-file-name=include)" \
-	"$$($(UK_ROOT)/support/scripts/rust-target $(UK_ARCH) $(or $(call \
-	on_path,rustc),$(wildcard $(HOME)/.cargo/bin/rustc),rustc))" > $@.tmp && mv $@.tmp $@
+	"$$($(call rust_target,))" "$$($(call rust_target,--bin))" > $@.tmp && mv $@.tmp $@
+# The Rust target triple and the directory of the rustc and cargo to use
+# (rustup's for x86_64; e.g. Debian's rustc-web for arm64).
+rust_target = $(UK_ROOT)/support/scripts/rust-target $(1) $(UK_ARCH) $(or \
+	$(call on_path,rustc),$(wildcard $(HOME)/.cargo/bin/rustc),rustc)
 
 $(FIXDEP): $(UK_ROOT)/support/tools/fixdep.c
 	$(Q)$(call show,HOSTCC,tools/fixdep)mkdir -p $(@D) && \
