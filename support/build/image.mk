@@ -14,9 +14,14 @@ i_plat = $(patsubst $(O)/$(UK_NAME)_%-$(UK_ARCH).dbg,%,$@)
 i_ldscript = $(firstword $($(call uc,$(i_plat))_LDSCRIPT-y))
 i_objs = $(call prelinked,$(UK_PLATLIBS_$(i_plat)) $(UK_LIBS))
 
+# The linked image must pass `ukimg check` for its platform before it is
+# committed; a rejected one is kept as <image>.dbg.rejected for a look,
+# under a name make never takes for current.
 quiet_link = LD
 cmd_link = $(LD) $(UK_LDFLAGS-y) $(LDFLAGS-y) -T $(i_ldscript) -Map=$@.map -o $@.tmp \
-	$(i_objs) $(if $(UK_ALIBS),--start-group $(UK_ALIBS) --end-group)
+	$(i_objs) $(if $(UK_ALIBS),--start-group $(UK_ALIBS) --end-group) \
+	&& { $(UKIMG) check --plat $(i_plat) $@.tmp || { mv -f $@.tmp $@.rejected; \
+	echo "error: $(@F) fails ukimg check (kept as $(@F).rejected)" >&2; exit 1; }; }
 quiet_strip = STRIP
 # An arch may want another image format (e.g. a raw binary on arm64):
 # UK_IMAGE_OBJCOPY_FLAGS-y in its Makefile.uk.
@@ -24,7 +29,7 @@ cmd_strip = $(OBJCOPY) $(or $(strip $(UK_IMAGE_OBJCOPY_FLAGS-y)),--strip-all) $<
 
 define image_rules
 $(call image_of,$(1)).dbg: $(call prelinked,$(UK_PLATLIBS_$(1)) $(UK_LIBS)) \
-	$(firstword $($(call uc,$(1))_LDSCRIPT-y)) $(UK_ALIBS) FORCE | $(FIXDEP)
+	$(firstword $($(call uc,$(1))_LDSCRIPT-y)) $(UK_ALIBS) FORCE | $(FIXDEP) $(UKIMG)
 	$$(Q)$$(call if_changed,link)
 $(call image_of,$(1)): $(call image_of,$(1)).dbg FORCE
 	$$(Q)$$(call if_changed,strip)
@@ -39,3 +44,8 @@ images: $(UK_IMAGES)
 ifeq ($(UK_PLATS),)
 images: $(call prelinked,$(UK_LIBS))
 endif
+
+# make size: where the image's bytes go, per library, largest first.
+.PHONY: size
+size: images | $(UKIMG)
+	$(Q)$(foreach i,$(UK_IMAGES),echo '$(notdir $(i)):' && $(UKIMG) size $(i).dbg &&) true

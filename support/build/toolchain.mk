@@ -40,3 +40,10 @@ rust_target = $(UK_ROOT)/support/scripts/rust-target $(1) $(UK_ARCH) $(or \
 $(FIXDEP): $(UK_ROOT)/support/tools/fixdep.c
 	$(Q)$(call show,HOSTCC,tools/fixdep)mkdir -p $(@D) && \
 	$(HOSTCC) -O2 -Wall -o $@.tmp $< && mv $@.tmp $@
+
+# ukimg: checks every linked image and accounts for its bytes (libelf).
+UKIMG := $(UK_TOOLS)/ukimg
+UKIMG_SRCS := $(sort $(wildcard $(UK_ROOT)/support/tools/ukimg/*.c))
+$(UKIMG): $(filter-out %/fuzz.c,$(UKIMG_SRCS)) $(wildcard $(UK_ROOT)/support/tools/ukimg/*.h)
+	$(Q)$(call show,HOSTCC,tools/ukimg)mkdir -p $(@D) && $(HOSTCC) -std=gnu11 -O2 \
+	-Wall -Wextra -Wno-unused-parameter -o $@.tmp $(filter %.c,$^) -lelf && mv $@.tmp $@

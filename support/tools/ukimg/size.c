@@ -243,10 +243,13 @@ static int row_cmp(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+#define BAR_WIDTH 30
+
+/* A row; in the text table, with a bar proportional to total/whole. */
 static void row_print(const char *name, const uint64_t *v, uint64_t total,
-		      int w, int csv, FILE *out)
+		      uint64_t whole, int w, int csv, FILE *out)
 {
-	int k;
+	int k, bar;
 
 	if (csv)
 		fputs(name, out);
@@ -255,7 +258,14 @@ static void row_print(const char *name, const uint64_t *v, uint64_t total,
 	for (k = 0; k < NCAT; k++)
 		fprintf(out, csv ? ",%llu" : " %9llu",
 			(unsigned long long)v[k]);
-	fprintf(out, csv ? ",%llu\n" : " %9llu\n", (unsigned long long)total);
+	fprintf(out, csv ? ",%llu" : " %9llu", (unsigned long long)total);
+	if (!csv && whole) {
+		bar = (int)((total * BAR_WIDTH + whole / 2) / whole);
+		fputc(' ', out);
+		while (bar-- > 0)
+			fputc('#', out);
+	}
+	fputc('\n', out);
 }
 
 static void table_print(struct size_ctx *c, const uint64_t *tot, int csv,
@@ -276,13 +286,13 @@ static void table_print(struct size_ctx *c, const uint64_t *tot, int csv,
 	for (k = 0; k < NCAT; k++)
 		fprintf(out, csv ? ",%s" : " %9s", cat_names[k]);
 	fputs(csv ? ",total\n" : "     total\n", out);
-	for (i = 0; i < c->nrows; i++)
-		row_print(c->rows[i].name, c->rows[i].v, c->rows[i].total,
-			  w, csv, out);
 	for (k = 0; k < NCAT; k++)
 		sum += tot[k];
+	for (i = 0; i < c->nrows; i++)
+		row_print(c->rows[i].name, c->rows[i].v, c->rows[i].total,
+			  sum, w, csv, out);
 	if (!csv)
-		row_print("total", tot, sum, w, csv, out);
+		row_print("total", tot, sum, 0, w, csv, out);
 }
 
 /* Whatever the objects do not account for, kind by kind. */
