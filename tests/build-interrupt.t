@@ -6,7 +6,7 @@ plan 6
 
 # Digest of what a build produces: prelinked libraries and images.
 outputs() {
-	(cd "$1" && shopt -s nullglob && sha256sum ./*.o ./*_*-x86_64* ./*_*-arm64*)
+	(cd "$1" && shopt -s nullglob && sha256sum ./*.o ./*_*-x86_64 ./*_*-x86_64.dbg ./*_*-arm64 ./*_*-arm64.dbg)
 }
 build() { # build DIR [make args]
 	local d=$1

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# ukimg on the real images: every example's image passes `ukimg check`
-# for its platform, and `ukimg size` rows add up to its loaded size.
+# ukimg on the real images: every example's image (default target) and
+# helloworld's image for every other target pass `ukimg check` for their
+# platform, and `ukimg size` rows add up to their loaded size.
 source "$(dirname "$0")/lib/tap.sh"
 source "$(dirname "$0")/fixtures/ukimg/lib.sh"
 
@@ -8,7 +9,11 @@ apps=()
 for a in "$KILN"/examples/*/; do
 	[ -f "$a/Config.uk" ] && apps+=("$(basename "$a")")
 done
-plan $((1 + 4 * ${#apps[@]} + 2))
+targets=()
+for t in "$KILN"/targets/*; do
+	[ "$(basename "$t")" = kvm-x86_64 ] || targets+=("$(basename "$t")")
+done
+plan $((1 + 4 * ${#apps[@]} + 4 * ${#targets[@]} + 2))
 
 uk=$TMP/ukimg
 check "ukimg builds with ASan and UBSan" ukimg_build_san "$uk"
@@ -41,6 +46,16 @@ for a in "${apps[@]}"; do
 	if ! kmake A="examples/$a" O="$out" C="$TMP/$a.config" \
 		>"$TMP/$a.log" 2>&1; then
 		skip "examples/$a does not build here" 4
+		continue
+	fi
+	image_checks "$out"
+done
+
+for t in "${targets[@]}"; do
+	out=$TMP/build-$t
+	if ! kmake TARGET="$t" O="$out" C="$TMP/$t.config" \
+		>"$TMP/$t.log" 2>&1; then
+		skip "helloworld for $t does not build here" 4
 		continue
 	fi
 	image_checks "$out"

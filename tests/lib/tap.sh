@@ -68,13 +68,19 @@ kmake() { make -s -C "$KILN" "$@"; }
 # Lines of a build's output that name a compiled object: "CC libfoo/a.o".
 compiled() { grep -E '^  (CC|AS) ' | awk '{print $2}' | sort; }
 
-# kbuild APP OUT [CONFIG_X=y ...]: configure APP in OUT (defconfig plus the
-# given lines; config file OUT.config) and build it; log in OUT.log.
+# The target pair kbuild configures for and boot boots (default: the
+# build's default, kvm-x86_64).
+BOOT_TARGET=${BOOT_TARGET:-kvm-x86_64}
+
+# kbuild APP OUT [CONFIG_X=y ...]: configure APP in OUT for BOOT_TARGET
+# (defconfig plus the given lines; config file OUT.config) and build it;
+# log in OUT.log.
 kbuild() {
 	local app=$1 out=$2
 	shift 2
 	local args=(-s -C "$KILN" A="$app" O="$out" C="$out.config")
-	make "${args[@]}" defconfig >/dev/null 2>&1 || return 1
+	make "${args[@]}" TARGET="$BOOT_TARGET" defconfig >/dev/null 2>&1 ||
+		return 1
 	if [ $# -gt 0 ]; then
 		printf '%s\n' "$@" >>"$out.config"
 		make "${args[@]}" olddefconfig >/dev/null 2>&1 || return 1
@@ -82,13 +88,13 @@ kbuild() {
 	make "${args[@]}" -j2 >"$out.log" 2>&1
 }
 
-# boot IMAGE [app args...]: boot under QEMU (TCG unless KVM=1), bounded by
-# BOOT_TIMEOUT seconds; sets boot_out (console text) and boot_rc (the
-# guest's exit code).
+# boot IMAGE [app args...]: boot for BOOT_TARGET under QEMU (TCG unless
+# KVM=1), bounded by BOOT_TIMEOUT seconds; sets boot_out (console text)
+# and boot_rc (the guest's exit code).
 boot() {
 	boot_rc=0
 	boot_out=$(TIMEOUT=${BOOT_TIMEOUT:-30} KVM=${KVM:-0} \
-		"$KILN/support/scripts/run" kvm-x86_64 "$@" 2>&1) || boot_rc=$?
+		"$KILN/support/scripts/run" "$BOOT_TARGET" "$@" 2>&1) || boot_rc=$?
 	boot_out=${boot_out//$'\r'/}
 }
 

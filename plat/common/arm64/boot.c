@@ -25,12 +25,6 @@ void arm64_boot_panic(const char *msg)
 	ukplat_terminate(UKPLAT_CRASH_STATUS);
 }
 
-static int disabled(const struct fdt_node *n)
-{
-	return fdt_prop(n, "status", NULL) && !fdt_prop_has(n, "status", "okay") &&
-	       !fdt_prop_has(n, "status", "ok");
-}
-
 static void probe(const struct fdt_node *n, void *arg __unused)
 {
 	uint64_t base, size;
@@ -42,13 +36,19 @@ static void probe(const struct fdt_node *n, void *arg __unused)
 		plat_cmdline_set(fdt_prop(n, "bootargs", NULL), 0);
 		return;
 	}
-	if (disabled(n))
+	if (!fdt_enabled(n))
 		return;
-	if (fdt_prop_has(n, "device_type", "memory")) {
+	/* The specification names memory nodes "memory": only those are
+	 * asked for their device_type.
+	 */
+	if (fdt_name_is(n, "memory") &&
+	    fdt_prop_has(n, "device_type", "memory")) {
 		for (i = 0; !fdt_reg(n, i, &base, &size); i++)
 			plat_mem_add(base, size);
 		return;
 	}
+	if (!n->compat)
+		return;		/* no device Kiln drives */
 	arm64_gic_probe(n);
 	arm64_timer_probe(n);
 	arm64_psci_probe(n);

@@ -10,7 +10,8 @@
 #include <uk/plat/common/arm64/boot.h>
 
 #define NSEC_PER_SEC	1000000000ULL
-#define TIMER_PPI_VIRT	2	/* interrupts: secure, non-secure, virtual */
+/* The timer's interrupts are: secure, non-secure, virtual, hypervisor */
+#define TIMER_PPI_VIRT	2
 #define GIC_PPI_BASE	16
 
 unsigned int arm64_timer_irq = GIC_PPI_BASE + 11;	/* the usual one */
@@ -23,7 +24,7 @@ void arm64_timer_probe(const struct fdt_node *n)
 	const uint32_t *irqs;
 	uint32_t len;
 
-	if (!fdt_prop_has(n, "compatible", "arm,armv8-timer"))
+	if (!fdt_compatible(n, "arm,armv8-timer"))
 		return;
 	irqs = fdt_prop(n, "interrupts", &len);
 	/* three cells each: type, number, flags */

@@ -24,7 +24,7 @@ _start:
 	.long	0			/* no PE/COFF header */
 
 arm64_entry:
-	mrs	x19, cntvct_el0		/* time 0 of ukplat_monotonic_ns() */
+	mrs	x19, cntvct_el0		/* ukplat_monotonic_ns()'s 0 */
 	mov	x20, x0			/* the device tree */
 	msr	daifset, #0xf
 	mrs	x1, CurrentEL

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Flattened device tree reader (devicetree specification, version 17,
- * compatible back to 16). Runs before the MMU is on: every access is
- * naturally aligned and no libc function is called.
+ * Flattened device tree reader (devicetree specification, blob version
+ * 17, what every loader writes). Runs before the MMU is on: every access
+ * is naturally aligned and no libc function is called.
  */
 #include <uk/essentials.h>
 #include <uk/plat/common/arm64/fdt.h>
@@ -17,7 +17,6 @@
 
 /* Header fields, as 32-bit word indices */
 #define H_MAGIC		0
-#define H_TOTALSIZE	1
 #define H_OFF_STRUCT	2
 #define H_OFF_STRINGS	3
 #define H_OFF_RSVMAP	4
@@ -55,14 +54,9 @@ static unsigned int slen(const char *s)
 int fdt_check(const void *fdt)
 {
 	if (!fdt || !IS_ALIGNED((uintptr_t)fdt, 8) ||
-	    hdr(fdt, H_MAGIC) != FDT_MAGIC || hdr(fdt, H_VERSION) < 16)
+	    hdr(fdt, H_MAGIC) != FDT_MAGIC || hdr(fdt, H_VERSION) < 17)
 		return -1;
 	return 0;
-}
-
-uint32_t fdt_size(const void *fdt)
-{
-	return hdr(fdt, H_TOTALSIZE);
 }
 
 int fdt_memreserve(const void *fdt, int i, uint64_t *base, uint64_t *size)
@@ -132,15 +126,33 @@ const void *fdt_prop(const struct fdt_node *n, const char *name,
 	return NULL;
 }
 
-int fdt_prop_has(const struct fdt_node *n, const char *prop, const char *s)
+static int strlist_has(const char *v, uint32_t len, const char *s)
 {
-	uint32_t len, i;
-	const char *v = fdt_prop(n, prop, &len);
+	uint32_t i;
 
 	for (i = 0; v && i < len; i += slen(v + i) + 1)
 		if (streq(v + i, s))
 			return 1;
 	return 0;
+}
+
+int fdt_prop_has(const struct fdt_node *n, const char *prop, const char *s)
+{
+	uint32_t len;
+	const char *v = fdt_prop(n, prop, &len);
+
+	return strlist_has(v, len, s);
+}
+
+int fdt_compatible(const struct fdt_node *n, const char *s)
+{
+	return strlist_has(n->compat, n->compat_len, s);
+}
+
+int fdt_enabled(const struct fdt_node *n)
+{
+	return !n->status || streq(n->status, "okay") ||
+	       streq(n->status, "ok");
 }
 
 int fdt_reg(const struct fdt_node *n, int i, uint64_t *base, uint64_t *size)
@@ -185,12 +197,22 @@ void fdt_walk(const void *fdt, fdt_visit_t visit, void *arg)
 		tok = token(fdt, off, &next);
 		if (tok == FDT_PROP) {
 			const char *name = prop_name(fdt, off);
-			uint32_t v = be32(structs(fdt, off + 12));
+			const char *v = structs(fdt, off + 12);
 
-			if (pending && streq(name, "#address-cells"))
-				ac[n.depth + 1] = v;
-			else if (pending && streq(name, "#size-cells"))
-				sc[n.depth + 1] = v;
+			/* What every visit asks for is noted on the way:
+			 * the walk is most of the boot's device tree time.
+			 */
+			if (!pending)
+				continue;
+			if (streq(name, "#address-cells"))
+				ac[n.depth + 1] = be32(v);
+			else if (streq(name, "#size-cells"))
+				sc[n.depth + 1] = be32(v);
+			else if (streq(name, "compatible")) {
+				n.compat = v;
+				n.compat_len = be32(structs(fdt, off + 4));
+			} else if (streq(name, "status"))
+				n.status = v;
 			continue;
 		}
 		if (tok == FDT_NOP)
@@ -209,6 +231,8 @@ void fdt_walk(const void *fdt, fdt_visit_t visit, void *arg)
 			sc[n.depth + 1] = 1;
 			n.name = structs(fdt, off + 4);
 			n.props = next;
+			n.compat = n.status = NULL;
+			n.compat_len = 0;
 			pending = 1;
 		} else if (tok == FDT_END_NODE) {
 			n.depth--;

@@ -12,7 +12,7 @@
 
 #define PRIO_DEFAULT	0xa0
 #define PMR_ALL		0xf0
-#define POLL_MAX	1000000		/* a broken GIC must not hang us */
+#define POLL_MAX	1000000	/* a broken GIC must not hang us */
 
 /* Distributor (both versions) */
 #define GICD_CTLR	0x0000
@@ -73,10 +73,10 @@ void arm64_gic_probe(const struct fdt_node *n)
 
 	if (gic_version)
 		return;
-	if (fdt_prop_has(n, "compatible", "arm,gic-v3"))
+	if (fdt_compatible(n, "arm,gic-v3"))
 		v = 3;
-	else if (fdt_prop_has(n, "compatible", "arm,cortex-a15-gic") ||
-		 fdt_prop_has(n, "compatible", "arm,gic-400"))
+	else if (fdt_compatible(n, "arm,cortex-a15-gic") ||
+		 fdt_compatible(n, "arm,gic-400"))
 		v = 2;
 	else
 		return;
@@ -131,7 +131,8 @@ static void gicv3_init(void)
 
 	rd = gicv3_redist();
 	if (rd) {
-		wr32(rd + GICR_WAKER, rd32(rd + GICR_WAKER) & ~GICR_WAKER_SLEEP);
+		wr32(rd + GICR_WAKER,
+		     rd32(rd + GICR_WAKER) & ~GICR_WAKER_SLEEP);
 		poll_clear(rd + GICR_WAKER, GICR_WAKER_ASLEEP);
 		wr32(rd + GICR_IGROUPR0, ~0U);
 		wr8(rd + GICR_IPRIORITYR + irq, PRIO_DEFAULT);

@@ -25,8 +25,8 @@
 #define PTE_RO		(PTE_COMMON | ARM64_PTE_RO | ARM64_PTE_PXN | \
 			 ARM64_PTE_UXN)
 #define PTE_RW		(PTE_COMMON | ARM64_PTE_PXN | ARM64_PTE_UXN)
-#define PTE_DEV		(ARM64_PTE_AF | ARM64_PTE_ATTR(ARM64_MT_DEVICE) | \
-			 ARM64_PTE_PXN | ARM64_PTE_UXN)
+#define PTE_DEV		(ARM64_PTE_AF | ARM64_PTE_PXN | ARM64_PTE_UXN | \
+			 ARM64_PTE_ATTR(ARM64_MT_DEVICE))
 
 /* TCR_EL1: 39-bit space in TTBR0, 4 KiB granule, write-back walks of
  * inner shareable tables, no TTBR1 walks; IPS set from the CPU.

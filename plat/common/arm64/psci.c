@@ -12,8 +12,8 @@ static enum { PSCI_NONE, PSCI_HVC, PSCI_SMC } conduit;
 
 void arm64_psci_probe(const struct fdt_node *n)
 {
-	if (!fdt_prop_has(n, "compatible", "arm,psci-0.2") &&
-	    !fdt_prop_has(n, "compatible", "arm,psci-1.0"))
+	if (!fdt_compatible(n, "arm,psci-0.2") &&
+	    !fdt_compatible(n, "arm,psci-1.0"))
 		return;
 	if (fdt_prop_has(n, "method", "hvc"))
 		conduit = PSCI_HVC;

@@ -39,7 +39,7 @@ void arm64_plat_probe(const struct fdt_node *n)
 {
 	uint64_t size;
 
-	if (uart_found || !fdt_prop_has(n, "compatible", "arm,pl011"))
+	if (uart_found || !fdt_compatible(n, "arm,pl011"))
 		return;
 	if (fdt_reg(n, 0, &uart, &size))
 		return;

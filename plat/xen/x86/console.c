@@ -6,7 +6,6 @@
  * through the ring's event channel.
  */
 #include <uk/essentials.h>
-#include <uk/asm/cpu.h>
 #include <uk/asm/paging.h>
 #include <uk/plat/console.h>
 #include <uk/plat/common/x86/boot.h>

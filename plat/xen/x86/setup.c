@@ -8,7 +8,6 @@
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
 #include <uk/asm/paging.h>
-#include <uk/plat/memory.h>
 #include <uk/plat/common/memregion.h>
 #include <uk/plat/common/x86/boot.h>
 #include <xen/xen.h>

@@ -12,15 +12,14 @@
 #define _ARM64_UL(x)		x##UL
 #endif
 
-/* CurrentEL */
-#define ARM64_CURRENTEL_EL(v)	(((v) >> 2) & 3)
-
-/* SCTLR_EL1 */
-#define ARM64_SCTLR_M		(_ARM64_UL(1) << 0)	/* MMU */
-#define ARM64_SCTLR_C		(_ARM64_UL(1) << 2)	/* data cache */
-#define ARM64_SCTLR_SA		(_ARM64_UL(1) << 3)	/* SP alignment */
-#define ARM64_SCTLR_I		(_ARM64_UL(1) << 12)	/* instr. cache */
-#define ARM64_SCTLR_WXN		(_ARM64_UL(1) << 19)	/* W implies XN */
+/* SCTLR_EL1: MMU, data cache, SP alignment check, instruction cache,
+ * writable implies never executable
+ */
+#define ARM64_SCTLR_M		(_ARM64_UL(1) << 0)
+#define ARM64_SCTLR_C		(_ARM64_UL(1) << 2)
+#define ARM64_SCTLR_SA		(_ARM64_UL(1) << 3)
+#define ARM64_SCTLR_I		(_ARM64_UL(1) << 12)
+#define ARM64_SCTLR_WXN		(_ARM64_UL(1) << 19)
 /* Bits that are RES1 in ARMv8.0 (11, 20, 22, 23, 28, 29). */
 #define ARM64_SCTLR_RES1	_ARM64_UL(0x30d00800)
 

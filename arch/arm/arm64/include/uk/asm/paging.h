@@ -22,10 +22,12 @@
 #define ARM64_PAGE_1G		(_ARM64_PUL(1) << 30)
 #define ARM64_VA_BITS		39
 
-/* Descriptor types: bits 1:0 */
-#define ARM64_PTE_BLOCK		_ARM64_PUL(0x1)	/* level 1 and 2 */
-#define ARM64_PTE_TABLE		_ARM64_PUL(0x3)	/* level 1 and 2 */
-#define ARM64_PTE_PAGE		_ARM64_PUL(0x3)	/* level 3 */
+/* Descriptor types, bits 1:0: block or table at levels 1 and 2, page
+ * at level 3
+ */
+#define ARM64_PTE_BLOCK		_ARM64_PUL(0x1)
+#define ARM64_PTE_TABLE		_ARM64_PUL(0x3)
+#define ARM64_PTE_PAGE		_ARM64_PUL(0x3)
 #define ARM64_PTE_VALID		_ARM64_PUL(0x1)
 #define ARM64_PTE_TYPE_MASK	_ARM64_PUL(0x3)
 
@@ -37,9 +39,11 @@
 #define ARM64_PTE_UXN		(_ARM64_PUL(1) << 54)
 #define ARM64_PTE_ADDR		_ARM64_PUL(0x0000fffffffff000)
 
-/* MAIR_EL1 attribute indices Kiln uses */
-#define ARM64_MT_DEVICE		0	/* Device-nGnRE */
-#define ARM64_MT_NORMAL		1	/* write-back, read/write-allocate */
+/* MAIR_EL1 attribute indices Kiln uses: Device-nGnRE, and normal
+ * write-back read/write-allocate memory
+ */
+#define ARM64_MT_DEVICE		0
+#define ARM64_MT_NORMAL		1
 #define ARM64_MAIR_INIT		_ARM64_PUL(0xff04)
 
 /* Index of an address in the table of the given level (1 = top). */

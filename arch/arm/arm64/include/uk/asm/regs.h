@@ -18,7 +18,7 @@
 #include <stdint.h>
 
 struct __regs {
-	uint64_t x[31];		/* x29 = frame pointer, x30 = link register */
+	uint64_t x[31];		/* x29: frame pointer, x30: link register */
 	uint64_t sp;
 	uint64_t elr;
 	uint64_t spsr;

@@ -23,7 +23,8 @@
 #include <uk/asm/regs.h>
 #include <uk/plat/common/arm64/fdt.h>
 
-extern uint64_t arm64_boot_cnt;		/* counter at the first instruction */
+/* The counter at the first instruction */
+extern uint64_t arm64_boot_cnt;
 
 /* From entry.S, MMU off, on the boot stack; dtb is the loader's x0. */
 __noreturn void arm64_boot(const void *dtb);

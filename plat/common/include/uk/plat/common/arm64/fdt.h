@@ -16,14 +16,15 @@ struct fdt_node {
 	uint32_t props;		/* offset of its first property */
 	unsigned int acells;	/* parent's #address-cells: read reg */
 	unsigned int scells;	/* parent's #size-cells */
+	const char *compat;	/* its compatible list, or NULL */
+	uint32_t compat_len;
+	const char *status;	/* its status, or NULL */
 };
 
 typedef void (*fdt_visit_t)(const struct fdt_node *n, void *arg);
 
 /* 0 when fdt is a tree this reader understands, else -1. */
 int fdt_check(const void *fdt);
-/* Bytes the blob occupies (header totalsize). */
-uint32_t fdt_size(const void *fdt);
 /* Number of /memreserve/ entries; entry i in *base, *size. */
 int fdt_memreserve(const void *fdt, int i, uint64_t *base, uint64_t *size);
 
@@ -33,6 +34,10 @@ void fdt_walk(const void *fdt, fdt_visit_t visit, void *arg);
 /* The property's value and length, or NULL when the node has none. */
 const void *fdt_prop(const struct fdt_node *n, const char *name,
 		     uint32_t *len);
+/* Whether the node's compatible list holds s. */
+int fdt_compatible(const struct fdt_node *n, const char *s);
+/* Whether the node is enabled (status absent, "okay" or "ok"). */
+int fdt_enabled(const struct fdt_node *n);
 /* Whether the string list property holds s. */
 int fdt_prop_has(const struct fdt_node *n, const char *prop, const char *s);
 /* Entry i of reg, in CPU addresses; -1 when there is none. */
