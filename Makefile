@@ -38,11 +38,13 @@ else
 Q := @
 endif
 
-# Goals that only configure, inform or clean: they need no configuration.
-UK_NOCONFIG_GOALS := help targets test bench clean distclean defconfig \
-	menuconfig oldconfig olddefconfig savedefconfig
-UK_NEEDS_CONFIG := $(if $(MAKECMDGOALS),$(filter-out \
-	$(UK_NOCONFIG_GOALS),$(MAKECMDGOALS)),all)
+# Goals that only inform or clean need no Kconfig at all; configuration
+# goals need Kconfig but no existing configuration.
+UK_INFO_GOALS := help targets test bench clean distclean
+UK_CONFIG_GOALS := defconfig menuconfig oldconfig olddefconfig savedefconfig
+UK_GOALS := $(or $(MAKECMDGOALS),all)
+UK_NEEDS_KCONFIG := $(filter-out $(UK_INFO_GOALS),$(UK_GOALS))
+UK_NEEDS_CONFIG := $(filter-out $(UK_INFO_GOALS) $(UK_CONFIG_GOALS),$(UK_GOALS))
 
 include $(UK_BUILD_MK)/config.mk
 include $(UK_BUILD_MK)/toolchain.mk
