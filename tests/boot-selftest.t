@@ -3,18 +3,6 @@
 # every TAP line the guest prints is relayed as a test here.
 source "$(dirname "$0")/lib/tap.sh"
 
-relay() { # relay PREFIX: one host test per guest "ok"/"not ok" line
-	local line
-	while IFS= read -r line; do
-		case "$line" in
-		"ok "*) ok 0 "$1 ${line#ok +([0-9]) - }" ;;
-		"not ok "*) ok 1 "$1 ${line#not ok +([0-9]) - }" ;;
-		"# "*) echo "$line" ;;
-		esac
-	done <<<"$boot_out"
-}
-shopt -s extglob
-
 check "selftest app builds with every library's tests" \
 	kbuild "$KILN/tests/apps/selftest" "$TMP/st"
 BOOT_TIMEOUT=120 boot "$TMP/st/selftest_kvm-x86_64"

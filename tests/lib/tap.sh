@@ -109,3 +109,17 @@ kvm_works() {
 # run an instruction (nested KVM that emulates, e.g. rejecting SSE).
 kvm_refused() { [ "$boot_rc" = 125 ]; }
 kvm_refusal() { grep -m1 -E 'emulation failure|KVM internal error' <<<"$boot_out" || echo "KVM error"; }
+
+# relay PREFIX: one test here per "ok"/"not ok" line the guest printed
+# (in-guest uktest suites), comments passed through.
+shopt -s extglob
+relay() {
+	local line
+	while IFS= read -r line; do
+		case "$line" in
+		"ok "*) ok 0 "$1 ${line#ok +([0-9]) - }" ;;
+		"not ok "*) ok 1 "$1 ${line#not ok +([0-9]) - }" ;;
+		"# "*) echo "$line" ;;
+		esac
+	done <<<"$boot_out"
+}

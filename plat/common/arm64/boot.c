@@ -13,18 +13,6 @@
 #include <uk/plat/common/sections.h>
 #include <uk/plat/common/arm64/boot.h>
 
-void arm64_boot_panic(const char *msg)
-{
-	const char *e = msg;
-
-	while (*e)
-		e++;
-	ukplat_console_write("Boot failed: ", 13);
-	ukplat_console_write(msg, e - msg);
-	ukplat_console_write("\n", 1);
-	ukplat_terminate(UKPLAT_CRASH_STATUS);
-}
-
 static void probe(const struct fdt_node *n, void *arg __unused)
 {
 	uint64_t base, size;
@@ -61,7 +49,7 @@ void arm64_boot(const void *dtb)
 	int i;
 
 	if (fdt_check(dtb))
-		arm64_boot_panic("no device tree in x0");
+		ukplat_boot_panic("no device tree in x0");
 	fdt_walk(dtb, probe, NULL);
 	for (i = 0; !fdt_memreserve(dtb, i, &base, &size); i++)
 		plat_mem_reserve(base, size);

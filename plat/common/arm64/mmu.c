@@ -80,7 +80,7 @@ static uint64_t pt_alloc(void)
 		return (uintptr_t)pool[pool_used++];
 	t = plat_mem_alloc_page(0, 1UL << ARM64_VA_BITS);
 	if (!t)
-		arm64_boot_panic("no memory for page tables");
+		ukplat_boot_panic("no memory for page tables");
 	dcache_inval(t, t + PAGE_SIZE);
 	return t;
 }

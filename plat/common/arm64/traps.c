@@ -11,6 +11,7 @@
 #include <uk/asm/cpu.h>
 #include <uk/plat/console.h>
 #include <uk/plat/lifecycle.h>
+#include <uk/plat/common/crash.h>
 #include <uk/plat/common/arm64/boot.h>
 
 #define BACKTRACE_MAX	16
@@ -53,39 +54,6 @@ static const char *const kind_names[4] = {
 
 static int trap_depth;
 
-static void put(const char *s)
-{
-	const char *e = s;
-
-	while (*e)
-		e++;
-	ukplat_console_write(s, e - s);
-}
-
-/* "0x" and 16 hex digits */
-static void put_hex(uint64_t v)
-{
-	char b[18];
-	int i;
-
-	b[0] = '0';
-	b[1] = 'x';
-	for (i = 17; i > 1; i--, v >>= 4)
-		b[i] = "0123456789abcdef"[v & 15];
-	ukplat_console_write(b, sizeof(b));
-}
-
-static void put_dec(unsigned int v)
-{
-	char b[10];
-	int i = sizeof(b);
-
-	do
-		b[--i] = '0' + v % 10;
-	while (v /= 10);
-	ukplat_console_write(b + i, sizeof(b) - i);
-}
-
 static const char *ec_name(unsigned int ec)
 {
 	unsigned int i;
@@ -101,76 +69,56 @@ static void put_fault(uint64_t esr)
 {
 	unsigned int fsc = esr & 0x3f, type = fsc >> 2;
 
-	put(", ");
+	crash_put(", ");
 	if (type <= 3) {
-		put((const char *[]){ "address size", "translation",
+		crash_put((const char *[]){ "address size", "translation",
 				      "access flag", "permission" }[type]);
-		put(" fault, level ");
-		put_dec(fsc & 3);
+		crash_put(" fault, level ");
+		crash_put_dec(fsc & 3);
 	} else if (fsc == 0x21) {
-		put("alignment fault");
+		crash_put("alignment fault");
 	} else {
-		put("fault status ");
-		put_hex(fsc);
+		crash_put("fault status ");
+		crash_put_hex(fsc);
 	}
 	if (ARM64_ESR_EC(esr) >= EC_DABT_LOWER)
-		put(esr & (1 << 6) ? ", on write" : ", on read");
-}
-
-static void backtrace(uint64_t fp)
-{
-	int i;
-
-	for (i = 0; i < BACKTRACE_MAX && fp && IS_ALIGNED(fp, 8); i++) {
-		const uint64_t *f = (const uint64_t *)fp;
-
-		if (!arm64_readable(fp) || !arm64_readable(fp + 8))
-			break;
-		if (!f[1])
-			break;
-		put("  ");
-		put_hex(f[1]);
-		put("\n");
-		if (f[0] <= fp)	/* stacks grow down: frames go up */
-			break;
-		fp = f[0];
-	}
+		crash_put(esr & (1 << 6) ? ", on write" : ", on read");
 }
 
 static void report(const struct __regs *r, unsigned long kind)
 {
 	unsigned int ec = ARM64_ESR_EC(r->esr), i;
 
-	put("\nFatal ");
-	put(kind_names[kind & 3]);
+	crash_put("\nFatal ");
+	crash_put(kind_names[kind & 3]);
 	if ((kind & 3) == 0) {
-		put(": ");
-		put(ec_name(ec));
+		crash_put(": ");
+		crash_put(ec_name(ec));
 		if (ec == EC_IABT_LOWER || ec == EC_IABT_LOWER + 1 ||
 		    ec == EC_DABT_LOWER || ec == ARM64_EC_DABT_CUR)
 			put_fault(r->esr);
 	}
-	put("\nESR  ");
-	put_hex(r->esr);
-	put("  FAR  ");
-	put_hex(r->far);
-	put("\nELR  ");
-	put_hex(r->elr);
-	put("  SPSR ");
-	put_hex(r->spsr);
-	put("  SP   ");
-	put_hex(r->sp);
+	crash_put("\nESR  ");
+	crash_put_hex(r->esr);
+	crash_put("  FAR  ");
+	crash_put_hex(r->far);
+	crash_put("\nELR  ");
+	crash_put_hex(r->elr);
+	crash_put("  SPSR ");
+	crash_put_hex(r->spsr);
+	crash_put("  SP   ");
+	crash_put_hex(r->sp);
 	for (i = 0; i < 31; i++) {
-		put(i % 3 ? "  " : "\n");
-		put("x");
-		put_dec(i);
-		put(i < 10 ? "   " : "  ");
-		put_hex(r->x[i]);
+		crash_put(i % 3 ? "  " : "\n");
+		crash_put("x");
+		crash_put_dec(i);
+		crash_put(i < 10 ? "   " : "  ");
+		crash_put_hex(r->x[i]);
 	}
-	put("\nBacktrace:\n  ");
-	put_hex(r->elr);
-	put("\n");
-	backtrace(r->x[29]);
+	crash_put("\nBacktrace:\n  ");
+	crash_put_hex(r->elr);
+	crash_put("\n");
+	crash_backtrace(r->x[29], arm64_readable);
 }
 
 void arm64_trap(struct __regs *r, unsigned long kind)
@@ -188,7 +136,7 @@ void arm64_trap(struct __regs *r, unsigned long kind)
 		report(r, kind);
 		break;
 	case 1:
-		put("\nFatal: fault while handling a fault\n");
+		crash_put("\nFatal: fault while handling a fault\n");
 		break;
 	default:
 		/* Terminating faulted: stop without calling anything. */

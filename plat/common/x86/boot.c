@@ -10,18 +10,6 @@
 
 uint64_t x86_rsdp;
 
-void x86_boot_panic(const char *msg)
-{
-	const char *e = msg;
-
-	while (*e)
-		e++;
-	ukplat_console_write("Boot failed: ", 13);
-	ukplat_console_write(msg, e - msg);
-	ukplat_console_write("\n", 1);
-	ukplat_terminate(UKPLAT_CRASH_STATUS);
-}
-
 void x86_boot(uint32_t info, x86_bootinfo_parser_t parse)
 {
 	/* Traps first, so that a fault while parsing is reported. */

@@ -44,7 +44,7 @@ static uint64_t pt_alloc(void)
 		return (uintptr_t)pool[pool_used++];
 	t = plat_mem_alloc_page(PT_MIN, PT_MAX);
 	if (!t)
-		x86_boot_panic("no memory for page tables");
+		ukplat_boot_panic("no memory for page tables");
 	return t;
 }
 
@@ -112,7 +112,7 @@ static void map(uint64_t va, uint64_t end, uint64_t fl)
 void x86_paging_add(uint64_t base, uint64_t len)
 {
 	if (extra_nr == EXTRA_MAX)
-		x86_boot_panic("too many ranges to map outside RAM");
+		ukplat_boot_panic("too many ranges to map outside RAM");
 	extra[extra_nr].base = base;
 	extra[extra_nr++].len = len;
 	plat_mem_reserve(base, len);

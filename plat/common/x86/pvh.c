@@ -19,7 +19,7 @@ void x86_pvh_parse(uint32_t info)
 	uint32_t i;
 
 	if (!si || si->magic != PVH_START_MAGIC)
-		x86_boot_panic("PVH start info has a bad magic number");
+		ukplat_boot_panic("PVH start info has a bad magic number");
 
 	x86_rsdp = si->rsdp_paddr;
 	if (si->cmdline_paddr)

@@ -11,9 +11,8 @@
 #include <uk/asm/io.h>
 #include <uk/plat/console.h>
 #include <uk/plat/lifecycle.h>
+#include <uk/plat/common/crash.h>
 #include <uk/plat/common/x86/boot.h>
-
-#define BACKTRACE_MAX 16
 
 static const char *const exc_names[32] = {
 	"#DE divide error", "#DB debug", "NMI", "#BP breakpoint",
@@ -47,15 +46,6 @@ static const struct {
 
 static int trap_depth;
 
-static void put(const char *s)
-{
-	const char *e = s;
-
-	while (*e)
-		e++;
-	ukplat_console_write(s, e - s);
-}
-
 static unsigned int strnlen7(const char *s)
 {
 	unsigned int n = 0;
@@ -65,77 +55,33 @@ static unsigned int strnlen7(const char *s)
 	return n;
 }
 
-/* "0x" and 16 hex digits */
-static void put_hex(uint64_t v)
-{
-	char b[18];
-	int i;
-
-	b[0] = '0';
-	b[1] = 'x';
-	for (i = 17; i > 1; i--, v >>= 4)
-		b[i] = "0123456789abcdef"[v & 15];
-	ukplat_console_write(b, sizeof(b));
-}
-
-static void put_dec(unsigned int v)
-{
-	char b[10];
-	int i = sizeof(b);
-
-	do
-		b[--i] = '0' + v % 10;
-	while (v /= 10);
-	ukplat_console_write(b + i, sizeof(b) - i);
-}
-
-static void backtrace(uint64_t fp)
-{
-	int i;
-
-	for (i = 0; i < BACKTRACE_MAX && fp && IS_ALIGNED(fp, 8); i++) {
-		const uint64_t *f = (const uint64_t *)fp;
-
-		if (!x86_paging_readable(fp) || !x86_paging_readable(fp + 8))
-			break;
-		if (!f[1])
-			break;
-		put("  ");
-		put_hex(f[1]);
-		put("\n");
-		if (f[0] <= fp)	/* stacks grow down: frames go up */
-			break;
-		fp = f[0];
-	}
-}
-
 static void report(const struct __regs *r)
 {
 	const uint64_t *v = (const uint64_t *)r;
 	unsigned int i;
 
 	if (r->vector < 32) {
-		put("\nFatal exception ");
-		put_dec(r->vector);
-		put(" (");
-		put(exc_names[r->vector]);
-		put("), error code ");
-		put_hex(r->error);
+		crash_put("\nFatal exception ");
+		crash_put_dec(r->vector);
+		crash_put(" (");
+		crash_put(exc_names[r->vector]);
+		crash_put("), error code ");
+		crash_put_hex(r->error);
 	} else {
-		put("\nFatal: unexpected interrupt");
+		crash_put("\nFatal: unexpected interrupt");
 	}
 	for (i = 0; i < ARRAY_SIZE(reg_order); i++) {
-		put(i % 3 ? "  " : "\n");
-		put(reg_order[i].name);
-		put(&"       "[strnlen7(reg_order[i].name)]);
-		put_hex(v[reg_order[i].idx]);
+		crash_put(i % 3 ? "  " : "\n");
+		crash_put(reg_order[i].name);
+		crash_put(&"       "[strnlen7(reg_order[i].name)]);
+		crash_put_hex(v[reg_order[i].idx]);
 	}
-	put("\nCR2    ");
-	put_hex(ukarch_read_cr2());
-	put("\nBacktrace:\n  ");
-	put_hex(r->rip);
-	put("\n");
-	backtrace(r->rbp);
+	crash_put("\nCR2    ");
+	crash_put_hex(ukarch_read_cr2());
+	crash_put("\nBacktrace:\n  ");
+	crash_put_hex(r->rip);
+	crash_put("\n");
+	crash_backtrace(r->rbp, x86_paging_readable);
 }
 
 void x86_trap(struct __regs *r)
@@ -145,7 +91,7 @@ void x86_trap(struct __regs *r)
 		report(r);
 		break;
 	case 1:
-		put("\nFatal: fault while handling a fault\n");
+		crash_put("\nFatal: fault while handling a fault\n");
 		break;
 	default:
 		/* Terminating faulted: stop without calling anything. */

@@ -15,9 +15,7 @@ ENTRY(_start)
 
 PHDRS
 {
-	text PT_LOAD FLAGS(5);		/* R X */
-	rodata PT_LOAD FLAGS(4);	/* R */
-	data PT_LOAD FLAGS(6);		/* R W */
+	UK_PHDRS_LOAD
 }
 
 SECTIONS
@@ -30,40 +28,6 @@ SECTIONS
 	} :text
 	_etext = .;
 
-	. = ALIGN(4096);
-	_rodata = .;
-	.rodata : {
-		*(.rodata .rodata.*)
-		*(.data.rel.ro .data.rel.ro.*)
-	} :rodata
-	_erodata = .;
-
-	. = ALIGN(4096);
-	_data = .;
-	.data : {
-		*(.data .data.*)
-		*(.got .got.plt)
-	} :data
-	UK_SECTIONS_TABLES
-	_edata = .;
-
-	/* 16-byte aligned both ends: entry.S clears it 16 bytes a time. */
-	.bss : ALIGN(16) {
-		__bss_start = .;
-		*(.bss .bss.*)
-		*(COMMON)
-		. = ALIGN(16);
-		_ebss = .;
-	}
-	.stack : {
-		*(.stack)
-	}
-	_end = .;
+	UK_SECTIONS_AFTER_TEXT()
 	_kiln_image_size = _end - _text;
-
-	/DISCARD/ : {
-		*(.eh_frame .eh_frame_hdr)
-		*(.note.gnu.property .note.GNU-stack .note.gnu.build-id)
-		*(.comment)
-	}
 }

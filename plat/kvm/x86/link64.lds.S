@@ -1,72 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * KVM x86_64 image: loaded at 1 MiB, physical = virtual. Text, read-only
- * data and data are page-aligned in separate segments so the page tables
- * can give each its rights (and no segment is both W and X). The
- * multiboot header, when built, comes first: it must sit in the first
- * 8 KiB of the file.
+ * KVM x86_64 image. The multiboot header, when built, comes first: it must
+ * sit in the first 8 KiB of the file.
  */
-#include <uk/plat/common/sections.lds.h>
-
-OUTPUT_FORMAT("elf64-x86-64")
-ENTRY(x86_pvh_entry)
-
-PHDRS
-{
-	text PT_LOAD FLAGS(5);		/* R X */
-	rodata PT_LOAD FLAGS(4);	/* R */
-	data PT_LOAD FLAGS(6);		/* R W */
-	note PT_NOTE FLAGS(4);
-}
-
-SECTIONS
-{
-	. = 0x100000;
-	_text = .;
-	.text : {
-		KEEP(*(.multiboot_header))
-		*(.text.boot32)
-		*(.text .text.*)
-	} :text
-	_etext = .;
-
-	. = ALIGN(4096);
-	_rodata = .;
-	.rodata : {
-		*(.rodata .rodata.*)
-		*(.data.rel.ro .data.rel.ro.*)
-	} :rodata
-	.note.Xen : {
-		KEEP(*(.note.Xen))
-	} :rodata :note
-	_erodata = .;
-
-	. = ALIGN(4096);
-	_data = .;
-	.data : {
-		*(.data .data.*)
-		*(.got .got.plt)
-	} :data
-	UK_SECTIONS_TABLES
-	_edata = .;
-
-	.bss : ALIGN(16) {
-		__bss_start = .;
-		*(.bss .bss.*)
-		*(COMMON)
-		. = ALIGN(16);
-		_ebss = .;
-	}
-	/* Not zeroed by us, but inside the segment so that loaders do
-	 * not put their boot info there. */
-	.stack : {
-		*(.stack)
-	}
-	_end = .;
-
-	/DISCARD/ : {
-		*(.eh_frame .eh_frame_hdr)
-		*(.note.gnu.property .note.GNU-stack .note.gnu.build-id)
-		*(.comment)
-	}
-}
+#define X86_TEXT_HEAD	KEEP(*(.multiboot_header))
+#define X86_TEXT_TAIL
+#include <uk/plat/common/x86/link64.lds.h>

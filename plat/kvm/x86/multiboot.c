@@ -38,7 +38,7 @@ void kvm_multiboot_parse(uint32_t info)
 	uintptr_t p, end;
 
 	if (!mi)
-		x86_boot_panic("not started by a multiboot loader");
+		ukplat_boot_panic("not started by a multiboot loader");
 
 	/* Loaders put the image's name first: drop it, as PVH has none. */
 	if (mi->flags & MB_INFO_CMDLINE)

@@ -90,7 +90,7 @@ static void memory_map_from_xen(void)
 
 	set_xen_guest_handle(map.buffer, e);
 	if (xen_hypercall2(__HYPERVISOR_memory_op, XENMEM_memory_map, &map))
-		x86_boot_panic("Xen gave no memory map");
+		ukplat_boot_panic("Xen gave no memory map");
 	for (i = 0; i < map.nr_entries && i < E820_MAX; i++)
 		if (e[i].type == XEN_HVM_MEMMAP_TYPE_RAM)
 			plat_mem_add(e[i].addr, e[i].size);
@@ -102,7 +102,7 @@ void x86_pvh_plat_parse(uint32_t info)
 
 	hypercall_page_init();
 	if (!xen_ready)
-		x86_boot_panic("not running on Xen (no Xen CPUID leaves)");
+		ukplat_boot_panic("not running on Xen (no Xen CPUID leaves)");
 	xen_dom0 = !!(si->flags & SIF_INITDOMAIN);
 	if (si->version < 1 || !si->memmap_entries)
 		memory_map_from_xen();

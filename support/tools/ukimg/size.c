@@ -34,6 +34,12 @@ struct size_ctx {
 	size_t nrows;
 	const char *mismatch;	/* first output section that disagrees */
 	int nomem;
+	/*
+	 * Bytes below this address (in the current output section) are
+	 * attributed already. ld's map gives merged string sections their
+	 * size before merging, so neighbours can overlap: the first claims.
+	 */
+	uint64_t claimed;
 };
 
 static int sec_cat(const GElf_Shdr *sh)
@@ -208,6 +214,7 @@ static void on_out(void *ctx, const char *name, uint64_t addr, uint64_t size)
 	struct size_ctx *c = ctx;
 	size_t i;
 
+	c->claimed = 0;
 	for (i = 0; i < c->nsecs && !c->mismatch; i++)
 		if (!strcmp(c->secs[i].name, name) &&
 		    (c->secs[i].addr != addr || c->secs[i].size != size))
@@ -226,6 +233,11 @@ static void on_in(void *ctx, const char *out, uint64_t addr, uint64_t size,
 		return;
 	if (end < addr || end > s->addr + s->size)
 		end = s->addr + s->size;
+	if (addr < c->claimed)
+		addr = c->claimed;
+	if (end <= addr)
+		return;
+	c->claimed = end;
 	n = loaded(c->img, addr, end);
 	if (!n)
 		return;

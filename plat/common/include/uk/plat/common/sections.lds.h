@@ -38,4 +38,57 @@
 	UK_SECTION_INITTAB						\
 	UK_SECTION_TESTTAB
 
+/*
+ * The layout every image shares after its text: read-only data, data (with
+ * the tables above), .bss and the stacks, each of the first two starting
+ * on a page so the page tables can give it its own rights. RODATA_EXTRA
+ * goes at the end of the read-only segment (e.g. x86's .note.Xen).
+ */
+#define UK_SECTIONS_AFTER_TEXT(RODATA_EXTRA)				\
+	. = ALIGN(4096);						\
+	_rodata = .;							\
+	.rodata : {							\
+		*(.rodata .rodata.*)					\
+		*(.data.rel.ro .data.rel.ro.*)				\
+	} :rodata							\
+	RODATA_EXTRA							\
+	_erodata = .;							\
+									\
+	. = ALIGN(4096);						\
+	_data = .;							\
+	.data : {							\
+		*(.data .data.*)					\
+		*(.got .got.plt)					\
+	} :data								\
+	UK_SECTIONS_TABLES						\
+	_edata = .;							\
+									\
+	/* 16-byte aligned both ends: boot code may clear it 16 bytes	\
+	 * at a time. */						\
+	.bss : ALIGN(16) {						\
+		__bss_start = .;					\
+		*(.bss .bss.*)						\
+		*(COMMON)						\
+		. = ALIGN(16);						\
+		_ebss = .;						\
+	}								\
+	/* Inside the loaded segment, so that loaders do not put their	\
+	 * boot info there. */						\
+	.stack : {							\
+		*(.stack)						\
+	}								\
+	_end = .;							\
+									\
+	/DISCARD/ : {							\
+		*(.eh_frame .eh_frame_hdr)				\
+		*(.note.gnu.property .note.GNU-stack .note.gnu.build-id) \
+		*(.comment)						\
+	}
+
+/* Segments of an image: no segment is both writable and executable. */
+#define UK_PHDRS_LOAD							\
+	text PT_LOAD FLAGS(5);		/* R X */			\
+	rodata PT_LOAD FLAGS(4);	/* R */				\
+	data PT_LOAD FLAGS(6);		/* R W */
+
 #endif /* __UK_PLAT_COMMON_SECTIONS_LDS_H__ */

@@ -30,7 +30,7 @@ extern uint64_t arm64_boot_cnt;
 __noreturn void arm64_boot(const void *dtb);
 
 /* Reports msg on the console and stops with UKPLAT_CRASH_STATUS. */
-__noreturn void arm64_boot_panic(const char *msg);
+#include <uk/plat/common/crash.h>
 
 /*
  * Platform hook, run for every device tree node before the MMU is on:

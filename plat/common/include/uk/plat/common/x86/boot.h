@@ -21,7 +21,7 @@ extern uint32_t x86_cpuid81_edx;	/* CPUID 0x80000001 EDX */
 extern uint64_t x86_rsdp;		/* ACPI RSDP from the loader, or 0 */
 
 /* Reports msg on the console and stops with UKPLAT_CRASH_STATUS. */
-__noreturn void x86_boot_panic(const char *msg);
+#include <uk/plat/common/crash.h>
 
 void x86_traps_init(void);
 void x86_paging_init(void);

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Crash-report output shared by every architecture's trap handler. */
+#include <uk/plat/console.h>
+#include <uk/plat/lifecycle.h>
+#include <uk/plat/common/crash.h>
+
+#define BACKTRACE_MAX 16
+
+void crash_put(const char *s)
+{
+	const char *e = s;
+
+	while (*e)
+		e++;
+	ukplat_console_write(s, e - s);
+}
+
+void crash_put_hex(uint64_t v)
+{
+	char b[18];
+	int i;
+
+	b[0] = '0';
+	b[1] = 'x';
+	for (i = 17; i > 1; i--, v >>= 4)
+		b[i] = "0123456789abcdef"[v & 15];
+	ukplat_console_write(b, sizeof(b));
+}
+
+void crash_put_dec(unsigned int v)
+{
+	char b[10];
+	int i = sizeof(b);
+
+	do
+		b[--i] = '0' + v % 10;
+	while (v /= 10);
+	ukplat_console_write(b + i, sizeof(b) - i);
+}
+
+void crash_backtrace(uint64_t fp, int (*readable)(uint64_t addr))
+{
+	int i;
+
+	for (i = 0; i < BACKTRACE_MAX && fp && IS_ALIGNED(fp, 8); i++) {
+		const uint64_t *f = (const uint64_t *)fp;
+
+		if (!readable(fp) || !readable(fp + 8))
+			break;
+		if (!f[1])
+			break;
+		crash_put("  ");
+		crash_put_hex(f[1]);
+		crash_put("\n");
+		if (f[0] <= fp)	/* stacks grow down: frames go up */
+			break;
+		fp = f[0];
+	}
+}
+
+void ukplat_boot_panic(const char *msg)
+{
+	crash_put("Boot failed: ");
+	crash_put(msg);
+	crash_put("\n");
+	ukplat_terminate(UKPLAT_CRASH_STATUS);
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Console output for crash reports and boot failures, without printf: it
+ * must work whatever libc is linked and however broken the system is.
+ */
+#ifndef __UK_PLAT_COMMON_CRASH_H__
+#define __UK_PLAT_COMMON_CRASH_H__
+
+#include <stdint.h>
+#include <uk/essentials.h>
+
+void crash_put(const char *s);
+void crash_put_hex(uint64_t v);		/* "0x" and 16 hex digits */
+void crash_put_dec(unsigned int v);
+
+/*
+ * Return addresses from a frame-pointer chain (both x86_64 and arm64 keep
+ * the caller's frame pointer at [fp] and the return address at [fp + 8]);
+ * readable(addr) says whether addr may be read without faulting.
+ */
+void crash_backtrace(uint64_t fp, int (*readable)(uint64_t addr));
+
+/* "Boot failed: <msg>" and terminate with UKPLAT_CRASH_STATUS. */
+__noreturn void ukplat_boot_panic(const char *msg);
+
+#endif /* __UK_PLAT_COMMON_CRASH_H__ */
