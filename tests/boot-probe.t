@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Exit codes, argument quoting and crash reports, through the probe app.
 source "$(dirname "$0")/lib/tap.sh"
-plan 16
+plan 19
 
 check "probe app builds" kbuild "$KILN/tests/apps/probe" "$TMP/p"
 img=$TMP/p/probe_kvm-x86_64
@@ -40,3 +40,18 @@ like "$boot_out" 'Invalid opcode|#UD|vector 6' "ud2: the report names the invali
 elapsed=$(($(date +%s) - start))
 [ "$elapsed" -lt 20 ]
 ok $? "both crashes end the VM within seconds ($elapsed s)"
+
+# The same under KVM, where it works (this machine's KVM may refuse
+# instructions it cannot emulate: then the reason is given as a skip).
+if kvm_works; then
+	for cmd in "exit 7:7" "null:127" "ud2:127"; do
+		KVM=1 boot "$img" ${cmd%%:*}
+		if kvm_refused; then
+			skip "KVM here cannot run this guest ($(kvm_refusal))"
+		else
+			is "$boot_rc" "${cmd##*:}" "KVM: '${cmd%%:*}' ends with exit code ${cmd##*:}"
+		fi
+	done
+else
+	skip "KVM does not work on this machine" 3
+fi
