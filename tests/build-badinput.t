@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Bad input: one clear line naming the file or tool, and a non-zero exit.
 source "$(dirname "$0")/lib/tap.sh"
-plan 10
+plan 12
 
 # run_bad NAME ARGS...: make must fail; keeps its output in $out.
 run_bad() {
@@ -30,3 +30,9 @@ like "$out" "compiler nonexistent-gcc not found" "the error names the compiler"
 
 run_bad "nonexistent app directory" A="$TMP/noapp"
 like "$out" "A=$TMP/noapp: no such app directory" "the error names the app directory"
+
+cp -r "$KILN/tests/fixtures/twofiles" "$TMP/app2"
+sed -i 's/select LIBNOLIBC if !HAVE_LIBC/&\n\tselect LIBDOESNOTEXIST/' "$TMP/app2/Config.uk"
+run_bad "the app selects an unknown library" A="$TMP/app2" O="$TMP/b5"
+like "$out" "error: $TMP/app2/Config.uk:5: selects LIBDOESNOTEXIST, which no Config.uk defines" \
+	"the error names the file, line and library"

@@ -92,6 +92,7 @@ ifneq ($(UK_TARGET_SWITCH),)
 	$(Q)$(call show,CONFIG,switching $(C) to $(UK_TARGET)) \
 	printf '%s\n' $(TARGET_KCONFIG) >> $(C)
 endif
+	$(Q)$(UK_ROOT)/support/scripts/kconfig-check $(filter-out $(KCONFIG_GEN)/%,$(KCONFIG_FILES))
 	$(Q)$(call show,CONFIG,$(C))$(call kconfig,-s --olddefconfig) >/dev/null \
 	&& $(call kconfig,-s --silentoldconfig) </dev/null && touch $@
 
