@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Exit codes, argument quoting and crash reports, through the probe app.
 source "$(dirname "$0")/lib/tap.sh"
-plan 19
+plan 21
 
 check "probe app builds" kbuild "$KILN/tests/apps/probe" "$TMP/p"
 img=$TMP/p/probe_kvm-x86_64
@@ -13,6 +13,16 @@ QEMU_RC=$( (TIMEOUT=30 qemu-system-x86_64 -M microvm -cpu max -m 32M -nodefaults
 	-device isa-debug-exit,iobase=0xf4,iosize=4 -kernel "$img" \
 	-append "exit 7" >/dev/null 2>&1); echo $?)
 is "$QEMU_RC" 15 "QEMU itself exits with 15 (7 << 1 | 1)"
+
+# A command line the guest cannot parse: one clear line, exit code 1.
+out=$(timeout 30 qemu-system-x86_64 -M microvm -cpu max -m 32M -nodefaults \
+	-no-user-config -display none -serial stdio -no-reboot \
+	-device isa-debug-exit,iobase=0xf4,iosize=4 -kernel "$img" \
+	-append "args 'unterminated" 2>&1; echo "qemu exit $?") || true
+out=${out//$'\r'/}
+like "$out" "^ukboot: bad command line: unterminated quote in: args 'unterminated$" \
+	"an unterminated quote on the command line is reported in one line"
+like "$out" "^qemu exit 3$" "and the guest exits with code 1 (QEMU: 3)"
 
 boot "$img" args "a b" "it's" 'say "hi"' 'back\slash' ""
 like "$boot_out" '^arg2=<a b>$' "a quoted argument with a space arrives intact"
