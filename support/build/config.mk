@@ -70,10 +70,12 @@ UK_TARGET_SWITCH := $(if $(and $(TARGET),$(wildcard $(C))),$(if \
 	$(filter $(TARGET_ARCH),$(UK_ARCH)),$(if $(filter $(TARGET_PLAT),\
 	$(UK_PLATS)),,y),y))
 
-$(KCONFIG_GEN)/target.config: $(UK_ROOT)/targets/$(UK_TARGET)
+# The pair's Kconfig fragment, the default for defconfig (one file per
+# pair: a build directory can be configured for another pair later).
+$(KCONFIG_GEN)/%.defconfig: $(UK_ROOT)/targets/%
 	$(file >$@,$(subst $(space),$(newline),$(TARGET_KCONFIG)))
 
-UK_DEFCONFIG ?= $(KCONFIG_GEN)/target.config
+UK_DEFCONFIG ?= $(KCONFIG_GEN)/$(UK_TARGET).defconfig
 
 # Dependencies: installed once per build directory and target pair.
 UK_DEPS_STAMP := $(O)/.deps/$(UK_TARGET)
