@@ -12,9 +12,9 @@ MAKEFLAGS += -rR --no-print-directory
 
 UK_ROOT := $(patsubst %/,%,$(dir $(realpath $(lastword $(MAKEFILE_LIST)))))
 CONFIG_UK_BASE := $(UK_ROOT)
-UK_BUILD_MK := $(UK_ROOT)/support/build
+UK_MK := $(UK_ROOT)/support/mk
 
-include $(UK_BUILD_MK)/util.mk
+include $(UK_MK)/util.mk
 
 # --- What to build, where ------------------------------------------------
 # A= app directory, O= build directory, C= config file, L= extra library
@@ -46,15 +46,15 @@ UK_GOALS := $(or $(MAKECMDGOALS),all)
 UK_NEEDS_KCONFIG := $(filter-out $(UK_INFO_GOALS),$(UK_GOALS))
 UK_NEEDS_CONFIG := $(filter-out $(UK_INFO_GOALS) $(UK_CONFIG_GOALS),$(UK_GOALS))
 
-include $(UK_BUILD_MK)/config.mk
-include $(UK_BUILD_MK)/toolchain.mk
+include $(UK_MK)/config.mk
+include $(UK_MK)/toolchain.mk
 include $(UK_ROOT)/Makefile.uk
-include $(UK_BUILD_MK)/libs.mk
-include $(UK_BUILD_MK)/rules.mk
-include $(UK_BUILD_MK)/rust.mk
-include $(UK_BUILD_MK)/image.mk
-include $(UK_BUILD_MK)/run.mk
-include $(UK_BUILD_MK)/help.mk
+include $(UK_MK)/libs.mk
+include $(UK_MK)/rules.mk
+include $(UK_MK)/rust.mk
+include $(UK_MK)/image.mk
+include $(UK_MK)/run.mk
+include $(UK_MK)/help.mk
 
 .PHONY: FORCE
 FORCE:
