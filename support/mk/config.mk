@@ -82,8 +82,11 @@ UK_DEPS_STAMP := $(O)/.deps/$(UK_TARGET)
 $(UK_DEPS_STAMP): $(UK_ROOT)/targets/$(UK_TARGET) $(UK_ROOT)/support/scripts/deps
 	$(Q)$(UK_ROOT)/support/scripts/deps $(UK_TARGET) && mkdir -p $(@D) && touch $@
 
+# A missing configuration starts from the pair's (or UK_DEFCONFIG's) defaults.
+cmd_defconfig = $(call show,DEFCONF,$(C) ($(UK_TARGET)))$(call \
+	kconfig,-s --defconfig=$(UK_DEFCONFIG)) >/dev/null
 $(C): | $(UK_DEPS_STAMP) $(UK_DEFCONFIG)
-	$(Q)$(call show,DEFCONF,$(C) ($(UK_TARGET)))$(call kconfig,-s --defconfig=$(UK_DEFCONFIG)) >/dev/null
+	$(Q)$(cmd_defconfig)
 
 ifneq ($(UK_TARGET_SWITCH),)
 $(AUTOCONF): FORCE
@@ -101,7 +104,7 @@ endif
 # --- User-facing configuration goals -------------------------------------
 .PHONY: defconfig olddefconfig oldconfig menuconfig savedefconfig
 defconfig: | $(UK_DEPS_STAMP) $(UK_DEFCONFIG)
-	$(Q)$(call show,DEFCONF,$(C) ($(UK_TARGET)))$(call kconfig,-s --defconfig=$(UK_DEFCONFIG))
+	$(Q)$(cmd_defconfig)
 olddefconfig: | $(UK_DEPS_STAMP)
 	$(Q)$(call kconfig,-s --olddefconfig)
 oldconfig: | $(UK_DEPS_STAMP)

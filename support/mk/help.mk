@@ -41,7 +41,6 @@ json_entry = {"directory":"$(UK_ROOT)", \
 	"file":$(call json_str,$(src_of.$(1))), \
 	"output":$(call json_str,$(1)),"command":$(call json_str,$(strip \
 	$(call cc_cmd,$(1))))}
-UK_CC_OBJS = $(UK_C_OBJS) $(UK_S_OBJS)
 compile_commands.json:
 	$(file >$(O)/$@,[$(call json_entry,$(firstword $(UK_CC_OBJS)))$(foreach \
 	o,$(wordlist 2,$(words $(UK_CC_OBJS)),$(UK_CC_OBJS)),$(comma)$(newline)$(call \

@@ -9,17 +9,18 @@
 image_of = $(O)/$(UK_NAME)_$(1)-$(UK_ARCH)
 UK_IMAGES := $(foreach p,$(UK_PLATS),$(call image_of,$(p)))
 
+# What platform $(1)'s image is linked from, and with which script.
+plat_objs = $(call prelinked,$(UK_PLATLIBS_$(1)) $(UK_LIBS))
+plat_ldscript = $(firstword $($(call uc,$(1))_LDSCRIPT-y))
 # i_plat: the platform of the image being linked.
 i_plat = $(patsubst $(O)/$(UK_NAME)_%-$(UK_ARCH).dbg,%,$@)
-i_ldscript = $(firstword $($(call uc,$(i_plat))_LDSCRIPT-y))
-i_objs = $(call prelinked,$(UK_PLATLIBS_$(i_plat)) $(UK_LIBS))
 
 # The linked image must pass `ukimg check` for its platform before it is
 # committed; a rejected one is kept as <image>.dbg.rejected for a look,
 # under a name make never takes for current.
 quiet_link = LD
-cmd_link = $(LD) $(UK_LDFLAGS-y) $(LDFLAGS-y) -T $(i_ldscript) -Map=$@.map -o $@.tmp \
-	$(i_objs) $(if $(UK_ALIBS),--start-group $(UK_ALIBS) --end-group) \
+cmd_link = $(LD) $(UK_LDFLAGS-y) $(LDFLAGS-y) -T $(call plat_ldscript,$(i_plat)) \
+	-Map=$@.map -o $@.tmp $(call plat_objs,$(i_plat)) $(if $(UK_ALIBS),--start-group $(UK_ALIBS) --end-group) \
 	&& { $(UKIMG) check --plat $(i_plat) $@.tmp || { mv -f $@.tmp $@.rejected; \
 	echo "error: $(@F) fails ukimg check (kept as $(@F).rejected)" >&2; exit 1; }; }
 quiet_strip = STRIP
@@ -28,8 +29,8 @@ quiet_strip = STRIP
 cmd_strip = $(OBJCOPY) $(or $(strip $(UK_IMAGE_OBJCOPY_FLAGS-y)),--strip-all) $< $@.tmp
 
 define image_rules
-$(call image_of,$(1)).dbg: $(call prelinked,$(UK_PLATLIBS_$(1)) $(UK_LIBS)) \
-	$(firstword $($(call uc,$(1))_LDSCRIPT-y)) $(UK_ALIBS) FORCE | $(FIXDEP) $(UKIMG)
+$(call image_of,$(1)).dbg: $(call plat_objs,$(1)) $(call plat_ldscript,$(1)) \
+	$(UK_ALIBS) FORCE | $(FIXDEP) $(UKIMG)
 	$$(Q)$$(call if_changed,link)
 $(call image_of,$(1)): $(call image_of,$(1)).dbg FORCE
 	$$(Q)$$(call if_changed,strip)

@@ -19,20 +19,22 @@ $(_uk_lib_vars)
 UK_LIBS += $(1)
 endef
 
-# $(eval $(call addlib_s,libfoo,$(CONFIG_LIBFOO))): built when enabled. A
-# name registered by several Makefile.uk (libukarch, one per arch) is the
-# enabled one's: a disabled registration leaves it alone.
-addlib_s = $(if $(filter y,$(2)),$(addlib),$(if $(filter $(1),$(UK_LIBS)),,$(_uk_lib_vars)$(newline)UK_LIBS_OFF += $(1)))
+# A disabled library: its variables exist, it builds nothing.
+define _uk_lib_off
+$(_uk_lib_vars)
+UK_LIBS_OFF += $(1)
+endef
+
+# $(eval $(call addlib_s,libfoo,$(CONFIG_LIBFOO))): built when enabled.
+addlib_s = $(if $(filter y,$(2)),$(addlib),$(_uk_lib_off))
 
 # $(eval $(call addplatlib,kvm,libkvmplat)): built for that platform only.
-define addplatlib
-$(call _uk_lib_vars,$(2))
-$(if $(filter $(1),$(UK_PLATS)),UK_PLATLIBS_$(1) += $(2),UK_LIBS_OFF += $(2))
-endef
-addplatlib_s = $(if $(filter y,$(3)),$(call addplatlib,$(1),$(2)),$(call \
-	_uk_lib_vars,$(2))$(newline)UK_LIBS_OFF += $(2))
+_uk_platlib_on = $(call _uk_lib_vars,$(2))$(newline)UK_PLATLIBS_$(1) += $(2)
+addplatlib = $(if $(filter $(1),$(UK_PLATS)),$(_uk_platlib_on),$(call _uk_lib_off,$(2)))
+addplatlib_s = $(if $(filter y,$(3)),$(call addplatlib,$(1),$(2)),$(call _uk_lib_off,$(2)))
 
-UK_MAKEFILES := $(sort $(wildcard $(UK_ROOT)/arch/*/*/Makefile.uk)) \
+# Only the selected architecture's directory (arch/x86/x86_64, arch/arm/arm64).
+UK_MAKEFILES := $(wildcard $(UK_ROOT)/arch/*/$(UK_ARCH)/Makefile.uk) \
 	$(sort $(wildcard $(UK_ROOT)/plat/*/Makefile.uk)) \
 	$(sort $(wildcard $(UK_ROOT)/lib/*/Makefile.uk)) \
 	$(addsuffix /Makefile.uk,$(UK_EXTLIBS)) \
@@ -69,7 +71,7 @@ define add_source
 _uk_src := $(call src_abs,$(call src_file,$(3)),$(2))
 _uk_var := $(call src_variant,$(3))
 _uk_obj := $$(call obj_of,$(1),$(2),$$(call src_rel,$$(_uk_src),$(2)),$$(_uk_var))
-$$(_uk_obj): $$(_uk_src)
+$$(_uk_obj): $$(_uk_src) | $$(dir $$(_uk_obj))
 src_of.$$(_uk_obj) := $$(_uk_src)
 lib_of.$$(_uk_obj) := $(1)
 var_of.$$(_uk_obj) := $$(_uk_var)
@@ -80,10 +82,8 @@ $(foreach l,$(UK_ALL_LIBS),$(foreach s,$($(call uc,$(l))_SRCS-y),$(eval \
 	$(call add_source,$(l),$(call uc,$(l)),$(s)))))
 
 UK_ALL_OBJS := $(foreach l,$(UK_ALL_LIBS),$(objs_of.$(l)))
-UK_C_OBJS := $(foreach o,$(UK_ALL_OBJS),$(if $(filter %.c,$(src_of.$(o))),$(o)))
-UK_S_OBJS := $(foreach o,$(UK_ALL_OBJS),$(if $(filter %.S,$(src_of.$(o))),$(if \
-	$(filter %.lds,$(o)),,$(o))))
 UK_LDS := $(filter %.lds,$(UK_ALL_OBJS))
+UK_CC_OBJS := $(filter-out %.lds,$(UK_ALL_OBJS))
 
 # Prelinked library objects: $(O)/libfoo.o, one per library with code.
 prelinked = $(foreach l,$(1),$(if $(filter %.o,$(objs_of.$(l))),$(O)/$(l).o))

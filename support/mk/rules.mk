@@ -44,10 +44,8 @@ o_asflags = $(UK_COMMONFLAGS-y) $(UK_ASFLAGS-y) $(ASFLAGS-y) $(UK_CINCLUDES-y) \
 cc_cmd = $(CC) $(call $(if $(filter %.S,$(src_of.$(1))),o_asflags,o_cflags),$(1)) \
 	-MD -MF $(1).d -c -o $(1).tmp $(src_of.$(1))
 
-quiet_cc = CC
+quiet_cc = $(if $(filter %.S,$(src_of.$@)),AS,CC)
 cmd_cc = $(call cc_cmd,$@)
-quiet_as = AS
-cmd_as = $(call cc_cmd,$@)
 quiet_lds = LDS
 cmd_lds = $(CC) -E -P -x assembler-with-cpp -D__LINKER__ $(call o_asflags,$@) \
 	-MD -MF $@.d -MT $@ -o $@.tmp $(src_of.$@)
@@ -56,13 +54,10 @@ UK_OBJ_DIRS := $(sort $(dir $(UK_ALL_OBJS)))
 $(UK_OBJ_DIRS):
 	$(Q)mkdir -p $@
 
-$(foreach o,$(UK_ALL_OBJS),$(eval $(o): | $(dir $(o))))
 $(UK_ALL_OBJS): | $(FIXDEP)
 
-$(UK_C_OBJS): FORCE
+$(UK_CC_OBJS): FORCE
 	$(Q)$(call if_changed_dep,cc)
-$(UK_S_OBJS): FORCE
-	$(Q)$(call if_changed_dep,as)
 $(UK_LDS): FORCE
 	$(Q)$(call if_changed_dep,lds)
 
