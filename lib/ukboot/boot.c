@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <uk/config.h>
+#include <uk/assert.h>
 #include <uk/essentials.h>
 #include <uk/boot.h>
 #include <uk/init.h>
@@ -30,11 +31,9 @@ static void run_initcalls(void)
 
 	for (fn = uk_inittab_start; fn < uk_inittab_end; fn++) {
 		rc = (*fn)();
-		if (rc != 0) {
-			printf("ukboot: init function %p failed (%d)\n",
-			       (void *)*fn, rc);
-			ukplat_terminate(UKPLAT_CRASH_STATUS);
-		}
+		if (rc != 0)
+			UK_CRASH("init function %p failed (%d)\n",
+				 (void *)*fn, rc);
 	}
 }
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* The default allocator spans every free RAM region of the platform. */
-#include <stdio.h>
+#include <uk/print.h>
 #include <uk/alloc.h>
 #include <uk/tlsf.h>
 #include <uk/plat/memory.h>
@@ -22,5 +22,5 @@ void ukboot_heap_init(void)
 	if (a)
 		uk_alloc_set_default(a);
 	else
-		printf("ukboot: no free memory: running without a heap\n");
+		uk_pr_warn("no free memory: running without a heap\n");
 }

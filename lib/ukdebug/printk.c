@@ -16,7 +16,7 @@ void uk_printk(int level, const char *lib, const char *file, int line,
 	char buf[256];
 	unsigned long long ns = ukplat_monotonic_ns();
 	va_list ap;
-	int n;
+	int n, r;
 
 	n = snprintf(buf, sizeof(buf), "[%5llu.%06llu] %s [%s] %s:%d: ",
 		     ns / 1000000000ULL, (ns / 1000ULL) % 1000000ULL,
@@ -24,8 +24,10 @@ void uk_printk(int level, const char *lib, const char *file, int line,
 	if (n < 0 || (size_t)n >= sizeof(buf))
 		n = 0;
 	va_start(ap, fmt);
-	n += vsnprintf(buf + n, sizeof(buf) - n, fmt, ap);
+	r = vsnprintf(buf + n, sizeof(buf) - n, fmt, ap);
 	va_end(ap);
+	if (r > 0)
+		n += r;
 	if ((size_t)n >= sizeof(buf))
 		n = sizeof(buf) - 1;
 	ukplat_console_write(buf, n);

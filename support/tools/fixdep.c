@@ -132,16 +132,36 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* Write "$" as "$$" and "#" as "\#" so make reads COMMAND back verbatim. */
+/*
+ * Write COMMAND so that make reads it back verbatim (after $(strip)):
+ * "$" as "$$"; "#" as "\#", with the backslashes before it doubled (make
+ * halves them); a newline as a space; a trailing backslash followed by a
+ * space, so it does not continue the line.
+ */
 static void emit_make_string(FILE *out, const char *s)
 {
-	for (; *s; s++) {
+	size_t k;
+
+	while (*s) {
+		for (k = 0; s[k] == '\\'; k++)
+			;
+		if (k) {
+			int dbl = s[k] == '#';
+
+			fwrite(s, 1, k, out);
+			if (dbl)
+				fwrite(s, 1, k, out);
+			s += k;
+			if (!*s)
+				fputc(' ', out);
+			continue;
+		}
 		if (*s == '$')
 			fputc('$', out);
 		else if (*s == '#')
 			fputc('\\', out);
-		if (*s != '\n')
-			fputc(*s, out);
+		fputc(*s == '\n' ? ' ' : *s, out);
+		s++;
 	}
 }
 
@@ -163,29 +183,55 @@ static char *read_all(const char *path)
 	return buf;
 }
 
-/* Dependencies: every word after the first ':' in gcc's depfile. */
+/*
+ * The next word of a make-syntax dependency list: words are separated by
+ * unescaped blanks and backslash-newlines. RAW is the word as written (for
+ * our output, also make syntax); PATH has gcc's and cargo's escapes ("\ ",
+ * "\#", "$$") undone, to open the file.
+ */
+static char *next_word(char *p, char *raw, char *path)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' ||
+	       (p[0] == '\\' && p[1] == '\n'))
+		p += *p == '\\' ? 2 : 1;
+	if (!*p)
+		return NULL;
+	while (*p && *p != ' ' && *p != '\t' && *p != '\n') {
+		if (p[0] == '\\' && p[1] == '\n')
+			break;
+		if (p[0] == '\\' && (p[1] == ' ' || p[1] == '#')) {
+			*raw++ = *p++;
+		} else if (p[0] == '$' && p[1] == '$') {
+			*raw++ = *p++;
+		}
+		*raw++ = *p;
+		*path++ = *p++;
+	}
+	*raw = *path = '\0';
+	return p;
+}
+
+/* Dependencies: every word after the first ':' in the depfile. */
 static void emit_deps(FILE *out, const char *target, char *dep)
 {
-	char *p = strchr(dep, ':'), *word;
-	char *headers = NULL;
-	size_t hlen = 0;
+	char *p = strchr(dep, ':');
+	char *raw = xrealloc(NULL, strlen(dep) + 1);
+	char *path = xrealloc(NULL, strlen(dep) + 1);
 
 	if (!p)
 		return;
 	fprintf(out, "deps_%s :=", target);
-	for (word = strtok(p + 1, " \t\n\\"); word;
-	     word = strtok(NULL, " \t\n\\")) {
-		if (ends_with(word, AUTOCONF_HEADER))
+	for (p++; (p = next_word(p, raw, path));) {
+		if (ends_with(path, AUTOCONF_HEADER))
 			continue;
-		fprintf(out, " \\\n  %s", word);
-		scan_file(out, word);
-		headers = xrealloc(headers, hlen + strlen(word) + 2);
-		hlen += sprintf(headers + hlen, " %s", word);
+		fprintf(out, " \\\n  %s", raw);
+		scan_file(out, path);
 	}
 	/* Empty rules: a deleted header makes the object rebuild, not fail. */
 	fprintf(out, "\n\n%s: $(deps_%s)\n\n$(deps_%s):\n", target, target,
 		target);
-	free(headers);
+	free(raw);
+	free(path);
 }
 
 static void commit(const char *from_suffix, const char *to)
