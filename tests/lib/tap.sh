@@ -99,11 +99,7 @@ boot() {
 }
 
 # kvm_works: QEMU can start with KVM here (the KVM variants then run).
-kvm_works() {
-	[ -r /dev/kvm ] && [ -w /dev/kvm ] &&
-		echo quit | timeout 10 qemu-system-x86_64 -M none,accel=kvm \
-			-display none -nodefaults -monitor stdio >/dev/null 2>&1
-}
+kvm_works() { "$KILN/support/scripts/kvm-works"; }
 
 # kvm_refused: the last boot ended because this machine's KVM could not
 # run an instruction (nested KVM that emulates, e.g. rejecting SSE).
