@@ -70,13 +70,13 @@ void *aligned_alloc(size_t align, size_t size)
 /* Reports through its result and leaves errno alone, as POSIX says. */
 int posix_memalign(void **memptr, size_t align, size_t size)
 {
-	void *p;
+	int rc = uk_posix_memalign(uk_alloc_get_default(), memptr, align,
+				   size);
 
-	if (!align || align % sizeof(void *) || (align & (align - 1)))
-		return EINVAL;
-	p = alloc_aligned(align, size);
-	if (!p && size)
-		return ENOMEM;
-	*memptr = p;
-	return 0;
+	/* As malloc(0) here: no block for size 0 is not a failure. */
+	if (rc == ENOMEM && !size) {
+		*memptr = NULL;
+		return 0;
+	}
+	return rc;
 }

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/types.h>
@@ -119,6 +120,31 @@ static void format_str(struct nolibc_sink *s, struct nolibc_spec *sp,
 	sp->flags &= ~FMT_ZERO;
 	__nolibc_field_begin(s, sp, n, NULL, 0);
 	put(s, str, 0, n);
+	__nolibc_field_end(s, sp, n);
+}
+
+/* There is no locale to encode with: ASCII passes, the rest is '?'. */
+static char narrow(wchar_t wc)
+{
+	return (unsigned int)wc < 0x80 ? (char)wc : '?';
+}
+
+/* %ls: one byte per wide character, so precision counts characters. */
+static void format_wstr(struct nolibc_sink *s, struct nolibc_spec *sp,
+			const wchar_t *ws)
+{
+	char chunk[32];
+	size_t n = 0, i, k;
+
+	while ((sp->prec < 0 || n < (size_t)sp->prec) && ws[n])
+		n++;
+	sp->flags &= ~FMT_ZERO;
+	__nolibc_field_begin(s, sp, n, NULL, 0);
+	for (i = 0; i < n; i += k) {
+		for (k = 0; k < sizeof(chunk) && i + k < n; k++)
+			chunk[k] = narrow(ws[i + k]);
+		put(s, chunk, 0, k);
+	}
 	__nolibc_field_end(s, sp, n);
 }
 
@@ -246,7 +272,7 @@ static const char *read_spec(const char *p, struct nolibc_spec *sp,
 			sp->flags |= FMT_HASH;
 		else if (*p == '0')
 			sp->flags |= FMT_ZERO;
-		else
+		else if (*p != '\'')	/* grouping: none in the C locale */
 			break;
 	}
 	if (*p == '*') {
@@ -313,10 +339,17 @@ static void convert(struct nolibc_sink *s, struct nolibc_spec *sp,
 		else
 			format_str(s, sp, "(nil)", 5);
 	} else if (cls == C_CHAR) {
-		c = (char)va_arg(*ap, int);
+		if (len == LEN_L)	/* %lc: the argument is a wint_t */
+			c = narrow((wchar_t)va_arg(*ap, __WINT_TYPE__));
+		else
+			c = (char)va_arg(*ap, int);
 		format_str(s, sp, &c, 1);
 	} else if (cls == C_STR) {
 		str = va_arg(*ap, const char *);
+		if (str && len == LEN_L) {
+			format_wstr(s, sp, (const wchar_t *)str);
+			return;
+		}
 		if (!str)	/* as glibc: "(null)" only when it fits */
 			str = sp->prec < 0 || sp->prec >= 6 ? "(null)" : "";
 		format_str(s, sp, str,

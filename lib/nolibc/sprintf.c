@@ -40,7 +40,7 @@ int sprintf(char *buf, const char *fmt, ...)
 	int ret;
 
 	va_start(ap, fmt);
-	ret = vsnprintf(buf, (size_t)INT_MAX + 1, fmt, ap);
+	ret = vsprintf(buf, fmt, ap);
 	va_end(ap);
 	return ret;
 }

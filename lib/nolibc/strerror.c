@@ -5,6 +5,7 @@
  * than a pointer table: a third of the size, and a short linear scan.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #define ERRORS(X) \
@@ -87,10 +88,9 @@ static const char texts[] = ERRORS(TEXT);
 
 char *strerror(int errnum)
 {
-	static char unknown[26] = "Unknown error ";
-	char num[12], *p = num + sizeof(num);
+	/* Room for the longest: "Unknown error -2147483648". */
+	static char unknown[26];
 	const char *t = texts;
-	unsigned int u;
 	size_t i;
 
 	if (!errnum)
@@ -98,13 +98,6 @@ char *strerror(int errnum)
 	for (i = 0; i < sizeof(nums); i++, t += strlen(t) + 1)
 		if (nums[i] == errnum)
 			return (char *)t;
-	u = errnum < 0 ? -(unsigned int)errnum : (unsigned int)errnum;
-	*--p = '\0';
-	do
-		*--p = '0' + u % 10;
-	while (u /= 10);
-	if (errnum < 0)
-		*--p = '-';
-	memcpy(unknown + 14, p, num + sizeof(num) - p);
+	snprintf(unknown, sizeof(unknown), "Unknown error %d", errnum);
 	return unknown;
 }

@@ -73,6 +73,8 @@ UK_TESTCASE(nolibc_printf, integers)
 	CHECK("[42    ]", "[%*d]", -6, 42);
 	CHECK("0007", "%.*d", 4, 7);
 	CHECK("7", "%.*d", -1, 7);
+	/* ' (grouping) is accepted and does nothing in the C locale. */
+	CHECK("1234 [5]", "%'d [%d]", 1234, 5);
 }
 
 UK_TESTCASE(nolibc_printf, chars_strings_pointers)
@@ -90,6 +92,11 @@ UK_TESTCASE(nolibc_printf, chars_strings_pointers)
 	CHECK("(nil)", "%p", NULL);
 	CHECK("[     0xabc]", "[%10p]", (void *)0xabc);
 	CHECK("100% [%]", "100%% [%%]");
+	/* Wide characters are narrowed: ASCII as is, the rest as '?'. */
+	CHECK("[  wide]", "[%6ls]", L"wide");
+	CHECK("wi", "%.2ls", L"wide");
+	CHECK("a?b", "%ls", L"a\u00e9b");
+	CHECK("[ x|?]", "[%2lc|%lc]", L'x', L'\u20ac');
 }
 
 UK_TESTCASE(nolibc_printf, floating_point)

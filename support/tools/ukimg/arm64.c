@@ -6,6 +6,11 @@
  */
 #include "ukimg.h"
 
+/*
+ * File offset of the lowest loaded segment (UINT64_MAX when it has no
+ * file bytes) and in span the memory from it to the highest end.
+ * Segments that wrap are malformed (seg_check reports them): skipped.
+ */
 static uint64_t elf_first_load(const struct img *img, uint64_t *span)
 {
 	uint64_t off = UINT64_MAX, lo = UINT64_MAX, hi = 0;
@@ -14,7 +19,7 @@ static uint64_t elf_first_load(const struct img *img, uint64_t *span)
 	for (i = 0; i < img->nph; i++) {
 		const GElf_Phdr *ph = &img->ph[i];
 
-		if (ph->p_type != PT_LOAD || !ph->p_memsz)
+		if (ph->p_type != PT_LOAD || !ph->p_memsz || seg_wraps(ph))
 			continue;
 		if (ph->p_paddr < lo) {
 			lo = ph->p_paddr;
@@ -30,9 +35,11 @@ static uint64_t elf_first_load(const struct img *img, uint64_t *span)
 void a64_find(struct img *img)
 {
 	struct a64hdr *h = &img->a64;
-	uint64_t span, off = img->elf ? elf_first_load(img, &span) : 0;
+	uint64_t span = img->size, off = 0;
 	const unsigned char *p;
 
+	if (img->elf)
+		off = elf_first_load(img, &span);
 	if (!img_range_ok(img, off, A64_HDR_SIZE))
 		return;
 	p = img->buf + off;
@@ -43,12 +50,12 @@ void a64_find(struct img *img)
 	h->text_offset = le64(p + 8);
 	h->image_size = le64(p + 16);
 	h->flags = le64(p + 24);
+	h->span = span;
 }
 
 void a64_check(struct img *img)
 {
 	const struct a64hdr *h = &img->a64;
-	uint64_t need = img->size;
 
 	if (!h->found)
 		return;
@@ -56,11 +63,9 @@ void a64_check(struct img *img)
 		img_defect(img, "arm64 Image header says big-endian (flags"
 			   " 0x%llx)", (unsigned long long)h->flags);
 	/* image_size 0 means a pre-3.17 kernel: loaders then guess. */
-	if (img->elf)
-		elf_first_load(img, &need);
-	if (h->image_size && h->image_size < need)
+	if (h->image_size && h->image_size < h->span)
 		img_defect(img, "arm64 Image header image_size 0x%llx is"
 			   " smaller than the image (0x%llx bytes)",
 			   (unsigned long long)h->image_size,
-			   (unsigned long long)need);
+			   (unsigned long long)h->span);
 }

@@ -3,7 +3,6 @@
  * `ukimg check`: will the image boot where it is sent? Every problem is
  * one line "IMAGE: problem"; silence means fine.
  */
-#include <stdlib.h>
 #include <string.h>
 #include "ukimg.h"
 
@@ -19,7 +18,7 @@ static void xen_notes_check(struct img *img)
 		n = &img->notes[i];
 		name = xen_note_name(n->type);
 		if (strcmp(n->owner, "Xen") || !name ||
-		    n->type == XEN_NOTE_L1_MFN_VALID)
+		    n->type == XEN_ELFNOTE_L1_MFN_VALID)
 			continue;
 		if (xen_note_is_string(n->type)) {
 			if (!n->descsz || n->desc[n->descsz - 1])
@@ -56,7 +55,7 @@ static void pvh_qemu_check(struct img *img, uint64_t entry)
 /* Returns 1 when a usable PVH note exists. */
 static int pvh_check(struct img *img, int for_qemu)
 {
-	const struct note *n = note_find(img, "Xen", XEN_NOTE_PHYS32_ENTRY);
+	const struct note *n = note_find(img, "Xen", XEN_ELFNOTE_PHYS32_ENTRY);
 	uint64_t v;
 
 	if (!n)
@@ -102,7 +101,7 @@ static void x86_check(struct img *img, const char *plat, char *found)
 	if (!pvh)
 		img_defect(img, "no boot protocol for xen: no PVH note (owner"
 			   " Xen, type 18) in a PT_NOTE segment");
-	if (!note_find(img, "Xen", XEN_NOTE_GUEST_OS))
+	if (!note_find(img, "Xen", XEN_ELFNOTE_GUEST_OS))
 		img_defect(img, "no Xen guest notes for xen: no"
 			   " XEN_ELFNOTE_GUEST_OS note");
 	else
@@ -120,15 +119,6 @@ static void arm64_check(struct img *img, const char *plat, char *found)
 			   plat ? plat : "arm64");
 }
 
-static void defects_drop(struct img *img, size_t from)
-{
-	size_t i;
-
-	for (i = from; i < img->ndefects && i < IMG_MAX_DEFECTS; i++)
-		free(img->defects[i]);
-	img->ndefects = from;
-}
-
 /*
  * Problems go to err, the -v verdict to out. Returns 1 when there are
  * problems. The image is left as it was.
@@ -136,7 +126,7 @@ static void defects_drop(struct img *img, size_t from)
 int check_run(struct img *img, const char *plat, int verbose, FILE *out,
 	      FILE *err)
 {
-	size_t i, n0 = img->ndefects;
+	size_t n, n0 = img->ndefects;
 	char found[64] = "";
 
 	if (img->elf)
@@ -145,16 +135,11 @@ int check_run(struct img *img, const char *plat, int verbose, FILE *out,
 		x86_check(img, plat, found);
 	else if (img->arch == ARCH_ARM64)
 		arm64_check(img, plat, found);
-	for (i = 0; i < img->ndefects && i < IMG_MAX_DEFECTS; i++)
-		fprintf(err, "%s: %s\n", img->name,
-			img->defects[i] ? img->defects[i] : "out of memory");
-	if (img->ndefects > IMG_MAX_DEFECTS)
-		fprintf(err, "%s: ... and %zu more problems\n", img->name,
-			img->ndefects - IMG_MAX_DEFECTS);
-	if (!img->ndefects && verbose)
+	img_defects_print(img, img->name, err);
+	n = img->ndefects;
+	if (!n && verbose)
 		fprintf(out, "%s: ok (%s)\n", img->name,
 			found[0] ? found + 1 : "no boot protocol");
-	i = img->ndefects;
-	defects_drop(img, n0);
-	return i != 0;
+	img_defects_drop(img, n0);
+	return n != 0;
 }

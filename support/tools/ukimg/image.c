@@ -251,12 +251,32 @@ int img_load_file(struct img *img, const char *path)
 	return img_parse(img, path, buf, got);
 }
 
-void img_free(struct img *img)
+/* Forgets the defects from index from on (0: all of them). */
+void img_defects_drop(struct img *img, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < img->ndefects && i < IMG_MAX_DEFECTS; i++)
+		free(img->defects[i]);
+	img->ndefects = from;
+}
+
+/* One "prefix: problem" line each; a NULL text is a failed vasprintf. */
+void img_defects_print(const struct img *img, const char *prefix, FILE *out)
 {
 	size_t i;
 
 	for (i = 0; i < img->ndefects && i < IMG_MAX_DEFECTS; i++)
-		free(img->defects[i]);
+		fprintf(out, "%s: %s\n", prefix,
+			img->defects[i] ? img->defects[i] : "out of memory");
+	if (img->ndefects > IMG_MAX_DEFECTS)
+		fprintf(out, "%s: ... and %zu more problems\n", prefix,
+			img->ndefects - IMG_MAX_DEFECTS);
+}
+
+void img_free(struct img *img)
+{
+	img_defects_drop(img, 0);
 	if (img->elf)
 		elf_end(img->elf);
 	free(img->notes);

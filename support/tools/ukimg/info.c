@@ -111,7 +111,8 @@ static void note_print(const struct note *n, FILE *out)
 
 static void protocols_print(const struct img *img, FILE *out)
 {
-	const struct note *pvh = note_find(img, "Xen", XEN_NOTE_PHYS32_ENTRY);
+	const struct note *pvh = note_find(img, "Xen",
+					   XEN_ELFNOTE_PHYS32_ENTRY);
 	const struct mbhdr *m = &img->mb;
 	const struct a64hdr *a = &img->a64;
 	uint64_t v;
@@ -163,7 +164,5 @@ void info_print(struct img *img, FILE *out)
 		fputs("notes:\n", out);
 	for (i = 0; i < img->nnotes; i++)
 		note_print(&img->notes[i], out);
-	for (i = 0; i < img->ndefects && i < IMG_MAX_DEFECTS; i++)
-		fprintf(out, "warning: %s\n",
-			img->defects[i] ? img->defects[i] : "out of memory");
+	img_defects_print(img, "warning", out);
 }

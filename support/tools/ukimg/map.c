@@ -41,11 +41,14 @@ static void tokenize(const char *line, struct toks *t)
 
 static int tok_hex(const struct toks *t, int i, uint64_t *v)
 {
-	const char *s = t->s[i];
+	const char *s;
 	size_t k;
 
-	if (i >= t->n || t->len[i] < 3 || t->len[i] > 18 || s[0] != '0' ||
-	    s[1] != 'x')
+	/* Tokens past t->n were never set: check before reading. */
+	if (i >= t->n)
+		return 0;
+	s = t->s[i];
+	if (t->len[i] < 3 || t->len[i] > 18 || s[0] != '0' || s[1] != 'x')
 		return 0;
 	*v = 0;
 	for (k = 2; k < t->len[i]; k++) {

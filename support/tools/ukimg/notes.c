@@ -7,12 +7,16 @@
 #include <string.h>
 #include "ukimg.h"
 
+#define XEN_NAME(t)	[XEN_ELFNOTE_##t] = #t
+
 static const char *const xen_names[] = {
-	"INFO", "ENTRY", "HYPERCALL_PAGE", "VIRT_BASE", "PADDR_OFFSET",
-	"XEN_VERSION", "GUEST_OS", "GUEST_VERSION", "LOADER", "PAE_MODE",
-	"FEATURES", "BSD_SYMTAB", "HV_START_LOW", "L1_MFN_VALID",
-	"SUSPEND_CANCEL", "INIT_P2M", "MOD_START_PFN", "SUPPORTED_FEATURES",
-	"PHYS32_ENTRY",
+	XEN_NAME(INFO), XEN_NAME(ENTRY), XEN_NAME(HYPERCALL_PAGE),
+	XEN_NAME(VIRT_BASE), XEN_NAME(PADDR_OFFSET), XEN_NAME(XEN_VERSION),
+	XEN_NAME(GUEST_OS), XEN_NAME(GUEST_VERSION), XEN_NAME(LOADER),
+	XEN_NAME(PAE_MODE), XEN_NAME(FEATURES), XEN_NAME(BSD_SYMTAB),
+	XEN_NAME(HV_START_LOW), XEN_NAME(L1_MFN_VALID),
+	XEN_NAME(SUSPEND_CANCEL), XEN_NAME(INIT_P2M), XEN_NAME(MOD_START_PFN),
+	XEN_NAME(SUPPORTED_FEATURES), XEN_NAME(PHYS32_ENTRY),
 };
 
 const char *xen_note_name(uint32_t type)
@@ -25,7 +29,14 @@ const char *xen_note_name(uint32_t type)
 int xen_note_is_string(uint32_t type)
 {
 	switch (type) {
-	case 0: case 5: case 6: case 7: case 8: case 9: case 10: case 11:
+	case XEN_ELFNOTE_INFO:
+	case XEN_ELFNOTE_XEN_VERSION:
+	case XEN_ELFNOTE_GUEST_OS:
+	case XEN_ELFNOTE_GUEST_VERSION:
+	case XEN_ELFNOTE_LOADER:
+	case XEN_ELFNOTE_PAE_MODE:
+	case XEN_ELFNOTE_FEATURES:
+	case XEN_ELFNOTE_BSD_SYMTAB:
 		return 1;
 	}
 	return 0;
@@ -201,7 +212,7 @@ int qemu_pvh_entry(const struct img *img, uint64_t *entry)
 			if (align_up(le32(p + pos), a, &nsz) ||
 			    align_up(le32(p + pos + 4), a, &dsz))
 				break;
-			if (le32(p + pos + 8) == XEN_NOTE_PHYS32_ENTRY) {
+			if (le32(p + pos + 8) == XEN_ELFNOTE_PHYS32_ENTRY) {
 				if (nsz > ph->p_filesz - pos - 12 ||
 				    ph->p_filesz - pos - 12 - nsz < 4)
 					return 1;

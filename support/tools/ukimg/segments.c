@@ -20,6 +20,13 @@ int seg_exec_has(const struct img *img, uint64_t addr, int phys)
 	return 0;
 }
 
+/* A segment whose end wraps in either address space is malformed. */
+int seg_wraps(const GElf_Phdr *ph)
+{
+	return ph->p_vaddr + ph->p_memsz < ph->p_vaddr ||
+	       ph->p_paddr + ph->p_memsz < ph->p_paddr;
+}
+
 struct span {
 	uint64_t start, end;
 	size_t idx;
@@ -69,8 +76,7 @@ static void seg_one(struct img *img, size_t i)
 		img_defect(img, "segment %zu (vaddr 0x%llx-0x%llx) is both"
 			   " writable and executable", i, v,
 			   v + (unsigned long long)ph->p_memsz);
-	if (ph->p_vaddr + ph->p_memsz < ph->p_vaddr ||
-	    ph->p_paddr + ph->p_memsz < ph->p_paddr)
+	if (seg_wraps(ph))
 		img_defect(img, "segment %zu wraps around the address space",
 			   i);
 }
@@ -94,8 +100,7 @@ void seg_check(struct img *img)
 		if (ph->p_type != PT_LOAD)
 			continue;
 		seg_one(img, i);
-		if (!ph->p_memsz || ph->p_vaddr + ph->p_memsz < ph->p_vaddr ||
-		    ph->p_paddr + ph->p_memsz < ph->p_paddr)
+		if (!ph->p_memsz || seg_wraps(ph))
 			continue;
 		virt[n] = (struct span){ ph->p_vaddr, ph->p_vaddr + ph->p_memsz,
 					 i };

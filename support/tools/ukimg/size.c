@@ -84,12 +84,10 @@ static uint64_t loaded(const struct img *img, uint64_t a, uint64_t b)
 	size_t i;
 
 	for (i = 0; i < img->nph; i++) {
-		if (img->ph[i].p_type != PT_LOAD)
+		if (img->ph[i].p_type != PT_LOAD || seg_wraps(&img->ph[i]))
 			continue;
 		s = img->ph[i].p_vaddr;
 		e = s + img->ph[i].p_memsz;
-		if (e < s)
-			continue;
 		s = s > a ? s : a;
 		e = e < b ? e : b;
 		if (e > s)
@@ -133,10 +131,10 @@ static void totals(struct size_ctx *c, uint64_t *tot)
 	qsort(c->secs, c->nsecs, sizeof(*c->secs), sec_cmp);
 	for (i = 0; i < c->img->nph; i++) {
 		ph = &c->img->ph[i];
+		if (ph->p_type != PT_LOAD || seg_wraps(ph))
+			continue;
 		cur = ph->p_vaddr;
 		end = cur + ph->p_memsz;
-		if (ph->p_type != PT_LOAD || end < cur)
-			continue;
 		for (k = 0; k < c->nsecs; k++) {
 			s = c->secs[k].addr > cur ? c->secs[k].addr : cur;
 			e = c->secs[k].addr + c->secs[k].size;

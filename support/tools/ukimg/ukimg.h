@@ -19,10 +19,30 @@
 
 enum arch { ARCH_UNKNOWN, ARCH_X86, ARCH_ARM64 };
 
-/* Xen ELF note types (xen/include/public/elfnote.h). */
-#define XEN_NOTE_GUEST_OS	6
-#define XEN_NOTE_L1_MFN_VALID	13	/* a list: neither string nor number */
-#define XEN_NOTE_PHYS32_ENTRY	18
+/*
+ * Xen ELF note types, as in Xen's public/elfnote.h. Not included from
+ * libxen-dev: every build runs ukimg, only Xen targets need that package.
+ */
+#define XEN_ELFNOTE_INFO		0
+#define XEN_ELFNOTE_ENTRY		1
+#define XEN_ELFNOTE_HYPERCALL_PAGE	2
+#define XEN_ELFNOTE_VIRT_BASE		3
+#define XEN_ELFNOTE_PADDR_OFFSET	4
+#define XEN_ELFNOTE_XEN_VERSION		5
+#define XEN_ELFNOTE_GUEST_OS		6
+#define XEN_ELFNOTE_GUEST_VERSION	7
+#define XEN_ELFNOTE_LOADER		8
+#define XEN_ELFNOTE_PAE_MODE		9
+#define XEN_ELFNOTE_FEATURES		10
+#define XEN_ELFNOTE_BSD_SYMTAB		11
+#define XEN_ELFNOTE_HV_START_LOW	12
+/* L1_MFN_VALID is a list: neither a string nor a number. */
+#define XEN_ELFNOTE_L1_MFN_VALID	13
+#define XEN_ELFNOTE_SUSPEND_CANCEL	14
+#define XEN_ELFNOTE_INIT_P2M		15
+#define XEN_ELFNOTE_MOD_START_PFN	16
+#define XEN_ELFNOTE_SUPPORTED_FEATURES	17
+#define XEN_ELFNOTE_PHYS32_ENTRY	18
 
 struct note {
 	const char *owner;		/* NUL-terminated, inside the note */
@@ -56,6 +76,7 @@ struct a64hdr {
 	int found;
 	uint64_t off;			/* file offset of the header */
 	uint64_t text_offset, image_size, flags;
+	uint64_t span;			/* bytes it spans in memory */
 };
 
 struct img {
@@ -87,6 +108,8 @@ int img_open_mem(struct img *img, const char *name, const void *data,
 void img_free(struct img *img);
 void img_defect(struct img *img, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+void img_defects_print(const struct img *img, const char *prefix, FILE *out);
+void img_defects_drop(struct img *img, size_t from);
 int img_range_ok(const struct img *img, uint64_t off, uint64_t len);
 uint32_t le32(const unsigned char *p);
 uint64_t le64(const unsigned char *p);
@@ -111,6 +134,7 @@ void a64_check(struct img *img);
 
 /* segments.c */
 int seg_exec_has(const struct img *img, uint64_t addr, int phys);
+int seg_wraps(const GElf_Phdr *ph);
 void seg_check(struct img *img);
 
 /* info.c, check.c, size.c: the commands */
