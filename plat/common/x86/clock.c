@@ -10,6 +10,7 @@
 #include <uk/asm/io.h>
 #include <uk/plat/time.h>
 #include <uk/plat/common/x86/boot.h>
+#include <uk/plat/common/x86/pvclock.h>
 
 #define NSEC_PER_SEC		1000000000ULL
 
@@ -24,47 +25,28 @@
 #define PIT_TICKS		(PIT_HZ / 256)	/* about 4 ms */
 #define PIT_POLLS		(1 << 18)	/* gives up when no PIT */
 
-/* KVM's per-CPU time info (pvclock_vcpu_time_info). */
-struct pvclock {
-	uint32_t version;
-	uint32_t pad0;
-	uint64_t tsc_timestamp;
-	uint64_t system_time;
-	uint32_t tsc_to_system_mul;
-	int8_t tsc_shift;
-	uint8_t flags;
-	uint8_t pad[2];
-};
-
 /* Nanoseconds per TSC tick, 32.32 fixed point; 0 until first use. */
 static uint64_t tsc_mult;
 
-/* KVM's own TSC to ns scale, the same fixed point as tsc_mult. */
-static uint64_t kvmclock_mult(void)
+/* KVM's own TSC to ns scale, the same fixed point as tsc_mult; hv is
+ * the hypervisor's CPUID leaf 0x40000000.
+ */
+static uint64_t kvmclock_mult(const struct ukarch_cpuid *hv)
 {
-	static volatile struct pvclock pv __aligned(32);
-	struct ukarch_cpuid r = ukarch_cpuid(1, 0);
-	uint32_t ver, mul;
-	int shift;
+	static volatile struct x86_pvclock pv __aligned(32);
+	struct x86_pvclock snap;
 
-	if (!(r.c & X86_CPUID1_HYPERVISOR))
-		return 0;
-	r = ukarch_cpuid(KVM_CPUID_SIGNATURE, 0);
-	if (r.b != 0x4b4d564b || r.c != 0x564b4d56 || r.d != 0x4d)
+	if (hv->b != 0x4b4d564b || hv->c != 0x564b4d56 || hv->d != 0x4d)
 		return 0;	/* not "KVMKVMKVM" */
 	if (!(ukarch_cpuid(KVM_CPUID_FEATURES, 0).a &
 	      KVM_FEATURE_CLOCKSOURCE2))
 		return 0;
 	ukarch_wrmsr(MSR_KVM_SYSTEM_TIME_NEW, (uintptr_t)&pv | 1);
-	do {
-		ver = pv.version;
-		__asm__ __volatile__("" : : : "memory");
-		mul = pv.tsc_to_system_mul;
-		shift = pv.tsc_shift;
-		__asm__ __volatile__("" : : : "memory");
-	} while ((ver & 1) || ver != pv.version);
+	x86_pvclock_read(&pv, &snap);
 	ukarch_wrmsr(MSR_KVM_SYSTEM_TIME_NEW, 0);	/* stop updates */
-	return shift >= 0 ? (uint64_t)mul << shift : mul >> -shift;
+	return snap.tsc_shift >= 0 ?
+	       (uint64_t)snap.tsc_to_system_mul << snap.tsc_shift :
+	       snap.tsc_to_system_mul >> -snap.tsc_shift;
 }
 
 static uint16_t pit_read(void)
@@ -100,13 +82,23 @@ static uint64_t pit_tsc_hz(void)
 
 static void clock_init(void)
 {
-	uint64_t hz = ukarch_tsc_hz_exact();
+	/* CPUID exits to the hypervisor: each leaf read once, if needed. */
+	struct ukarch_cpuid hv = { 0 };
+	uint32_t max = 0;
+	uint64_t hz;
 
+	if (ukarch_cpuid(1, 0).c & X86_CPUID1_HYPERVISOR)
+		hv = ukarch_cpuid(KVM_CPUID_SIGNATURE, 0);
+	hz = ukarch_tsc_hz_hv(hv.a);
 	if (!hz) {
-		tsc_mult = kvmclock_mult();
+		max = ukarch_cpuid(0, 0).a;
+		hz = ukarch_tsc_hz_crystal(max);
+	}
+	if (!hz) {
+		tsc_mult = kvmclock_mult(&hv);
 		if (tsc_mult)
 			return;
-		hz = ukarch_tsc_hz_nominal();
+		hz = ukarch_tsc_hz_nominal(max);
 	}
 	if (!hz)
 		hz = pit_tsc_hz();

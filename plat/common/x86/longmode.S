@@ -22,6 +22,8 @@
 	.code32
 	.globl x86_start32
 x86_start32:
+	/* The boot protocols leave DF undefined; C expects it clear. */
+	cld
 	/*
 	 * Identity-map the low 4 GiB with 1 GiB pages, or the low 1 GiB
 	 * with 2 MiB pages where there are none (QEMU's default TCG CPU):

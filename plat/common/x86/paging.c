@@ -173,7 +173,10 @@ void x86_paging_boot_tables(void)
 	const uint64_t fl = X86_PTE_P | X86_PTE_W | X86_PTE_A | X86_PTE_D;
 	uint64_t i;
 
-	if (!(x86_cpuid81_edx & X86_CPUID81_PAGE1GB)) {
+	/* Before x86_paging_init pages_1g is 0: this fill is then only
+	 * redundant, as the 2 MiB pages map the same.
+	 */
+	if (!pages_1g) {
 		for (i = 512; i < 2048; i++)
 			x86_boot_pd[i] = i * X86_PAGE_2M | fl | X86_PTE_PS;
 		for (i = 1; i < 4; i++)

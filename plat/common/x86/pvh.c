@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Reads the PVH start info: RAM map, command line, ACPI RSDP. */
+#include <uk/essentials.h>
 #include <uk/plat/common/cmdline.h>
 #include <uk/plat/common/memregion.h>
 #include <uk/plat/common/x86/boot.h>
 #include <uk/plat/common/x86/pvh.h>
 
+/* Bounds what a corrupt entry count makes us read; loaders give few. */
+#define PVH_MEMMAP_MAX 128
+
 void x86_pvh_parse(uint32_t info);
 
 /* KVM has nothing to add; Xen overrides this. */
-__weak void x86_pvh_plat_parse(uint32_t info)
+__weak void x86_pvh_plat_parse(const struct hvm_start_info *si)
 {
 }
 
@@ -16,7 +20,7 @@ void x86_pvh_parse(uint32_t info)
 {
 	const struct hvm_start_info *si = (void *)(uintptr_t)info;
 	const struct hvm_memmap_table_entry *e;
-	uint32_t i;
+	uint32_t i, n;
 
 	if (!si || si->magic != PVH_START_MAGIC)
 		ukplat_boot_panic("PVH start info has a bad magic number");
@@ -27,9 +31,10 @@ void x86_pvh_parse(uint32_t info)
 				 0);
 	if (si->version >= 1 && si->memmap_paddr) {
 		e = (const void *)(uintptr_t)si->memmap_paddr;
-		for (i = 0; i < si->memmap_entries; i++)
+		n = MIN(si->memmap_entries, PVH_MEMMAP_MAX);
+		for (i = 0; i < n; i++)
 			if (e[i].type == PVH_MEMMAP_RAM)
 				plat_mem_add(e[i].addr, e[i].size);
 	}
-	x86_pvh_plat_parse(info);
+	x86_pvh_plat_parse(si);
 }

@@ -4,11 +4,11 @@
  * then ukplat_terminate(UKPLAT_CRASH_STATUS). Formatting is done here, not
  * with printf, so it works whatever libc is linked and however broken the
  * rest of the system is. A fault while reporting ends the report; one
- * while terminating stops the CPU directly: nothing can loop.
+ * after that gets the platform's x86_crash_exit(), once, and then the CPU
+ * stops: nothing can loop.
  */
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
-#include <uk/asm/io.h>
 #include <uk/plat/console.h>
 #include <uk/plat/lifecycle.h>
 #include <uk/plat/common/crash.h>
@@ -28,32 +28,25 @@ static const char *const exc_names[32] = {
 	"#SX security", "reserved",
 };
 
-/* Registers in print order, as indices into struct __regs. */
+/* Registers in print order, as indices into struct __regs; names are
+ * padded to one width, so printing needs no string length.
+ */
 #define R(f) (offsetof(struct __regs, f) / 8)
 static const struct {
-	char name[7];
+	char name[8];
 	uint8_t idx;
 } reg_order[] = {
-	{ "RIP", R(rip) }, { "RSP", R(rsp) }, { "RFLAGS", R(rflags) },
-	{ "RAX", R(rax) }, { "RBX", R(rbx) }, { "RCX", R(rcx) },
-	{ "RDX", R(rdx) }, { "RSI", R(rsi) }, { "RDI", R(rdi) },
-	{ "RBP", R(rbp) }, { "R8", R(r8) }, { "R9", R(r9) },
-	{ "R10", R(r10) }, { "R11", R(r11) }, { "R12", R(r12) },
-	{ "R13", R(r13) }, { "R14", R(r14) }, { "R15", R(r15) },
-	{ "CS", R(cs) }, { "SS", R(ss) },
+	{ "RIP    ", R(rip) }, { "RSP    ", R(rsp) }, { "RFLAGS ", R(rflags) },
+	{ "RAX    ", R(rax) }, { "RBX    ", R(rbx) }, { "RCX    ", R(rcx) },
+	{ "RDX    ", R(rdx) }, { "RSI    ", R(rsi) }, { "RDI    ", R(rdi) },
+	{ "RBP    ", R(rbp) }, { "R8     ", R(r8) }, { "R9     ", R(r9) },
+	{ "R10    ", R(r10) }, { "R11    ", R(r11) }, { "R12    ", R(r12) },
+	{ "R13    ", R(r13) }, { "R14    ", R(r14) }, { "R15    ", R(r15) },
+	{ "CS     ", R(cs) }, { "SS     ", R(ss) },
 };
 #undef R
 
 static int trap_depth;
-
-static unsigned int strnlen7(const char *s)
-{
-	unsigned int n = 0;
-
-	while (n < 7 && s[n])
-		n++;
-	return n;
-}
 
 static void report(const struct __regs *r)
 {
@@ -73,7 +66,6 @@ static void report(const struct __regs *r)
 	for (i = 0; i < ARRAY_SIZE(reg_order); i++) {
 		crash_put(i % 3 ? "  " : "\n");
 		crash_put(reg_order[i].name);
-		crash_put(&"       "[strnlen7(reg_order[i].name)]);
 		crash_put_hex(v[reg_order[i].idx]);
 	}
 	crash_put("\nCR2    ");
@@ -86,16 +78,18 @@ static void report(const struct __regs *r)
 
 void x86_trap(struct __regs *r)
 {
-	switch (trap_depth++) {
-	case 0:
+	int depth = trap_depth++;
+
+	if (depth == 0) {
 		report(r);
-		break;
-	case 1:
+	} else if (depth == 1) {
 		crash_put("\nFatal: fault while handling a fault\n");
-		break;
-	default:
-		/* Terminating faulted: stop without calling anything. */
-		outl(0xf4, UKPLAT_CRASH_STATUS);
+	} else {
+		/* Terminating (or saying so) faulted: the platform's
+		 * most direct exit, tried once, else stop right here.
+		 */
+		if (depth == 2)
+			x86_crash_exit();
 		for (;;) {
 			ukarch_irq_disable();
 			ukarch_halt();

@@ -111,16 +111,20 @@ static const uint8_t *fadt_find(const uint8_t *rsdp)
 static unsigned int s5_sleep_type(const uint8_t *dsdt)
 {
 	const uint8_t *p = dsdt + SDT_HDR_LEN;
-	const uint8_t *end = dsdt + rd32(dsdt + 4) - 10;
+	const uint8_t *end = dsdt + rd32(dsdt + 4);
+	const uint8_t *v;
 
-	for (; p < end; p++) {
+	/* 8 bytes at least: a one-byte PkgLength and ZeroOp or OneOp. */
+	for (; end - p >= 8; p++) {
 		if (rd32(p) != SIG32('_', 'S', '5', '_') || p[4] != 0x12)
 			continue;
-		p += 5;
-		p += (*p >> 6) + 2;	/* PkgLength bytes, NumElements */
-		if (*p == 0x0a)		/* BytePrefix */
-			return p[1] & 7;
-		return *p == 0x01;	/* OneOp, else ZeroOp */
+		/* PkgLength's lead byte counts its further bytes (0-3). */
+		v = p + 7 + (p[5] >> 6);
+		if (v >= end)
+			break;
+		if (*v == 0x0a)		/* BytePrefix */
+			return v + 1 < end ? v[1] & 7 : 0;
+		return *v == 0x01;	/* OneOp, else ZeroOp */
 	}
 	return 0;
 }

@@ -45,13 +45,20 @@ void kvm_multiboot_parse(uint32_t info)
 		plat_cmdline_set((const char *)(uintptr_t)mi->cmdline, 1);
 
 	if (mi->flags & MB_INFO_MMAP) {
-		end = mi->mmap_addr + mi->mmap_length;
-		for (p = mi->mmap_addr; p < end;
-		     p += ((const struct mb_mmap *)p)->size + 4) {
+		/* In 64 bits: the 32-bit fields may sum past 4 GiB. */
+		p = mi->mmap_addr;
+		end = (uintptr_t)mi->mmap_addr + mi->mmap_length;
+		while (end - p >= sizeof(struct mb_mmap)) {
 			const struct mb_mmap *e = (const void *)p;
+			uintptr_t next = p + sizeof(e->size) + e->size;
 
+			/* A short or overlong entry: the rest is garbage. */
+			if (e->size < sizeof(*e) - sizeof(e->size) ||
+			    next > end)
+				break;
 			if (e->type == MB_MMAP_RAM)
 				plat_mem_add(e->addr, e->len);
+			p = next;
 		}
 	} else if (mi->flags & MB_INFO_MEM) {
 		plat_mem_add(0, mi->mem_lower * 1024ULL);

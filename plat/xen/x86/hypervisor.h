@@ -16,9 +16,11 @@ extern struct shared_info *xen_shared;	/* NULL until mapped */
  * Hypercall op with up to three arguments, through its stub in the
  * hypercall page. Xen may clobber every argument register (debug builds
  * do on purpose); rcx and r11 are the stub's scratch registers.
+ * Always inlined: op must be a constant for the "i" constraint.
  */
-static inline long xen_hypercall(unsigned int op, unsigned long a1,
-				 unsigned long a2, unsigned long a3)
+static inline __attribute__((always_inline))
+long xen_hypercall(unsigned int op, unsigned long a1, unsigned long a2,
+		   unsigned long a3)
 {
 	register unsigned long r10 __asm__("r10");
 	register unsigned long r8 __asm__("r8");
@@ -39,5 +41,8 @@ static inline long xen_hypercall(unsigned int op, unsigned long a1,
 void xen_console_init(void);
 /* Waits (a while) until the console backend has read all output. */
 void xen_console_flush(void);
+
+/* Takes the time of the image's start from the mapped shared info. */
+void xen_clock_init(void);
 
 #endif /* __XEN_X86_HYPERVISOR_H__ */

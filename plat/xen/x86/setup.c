@@ -8,6 +8,7 @@
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
 #include <uk/asm/paging.h>
+#include <uk/plat/memory.h>
 #include <uk/plat/common/memregion.h>
 #include <uk/plat/common/x86/boot.h>
 #include <xen/xen.h>
@@ -73,14 +74,16 @@ static void shared_info_map(void)
 		.gpfn = (uintptr_t)shared_page >> PAGE_SHIFT,
 	};
 
-	if (!xen_hypercall2(__HYPERVISOR_memory_op, XENMEM_add_to_physmap,
-			    &xatp))
-		xen_shared = (struct shared_info *)shared_page;
+	if (xen_hypercall2(__HYPERVISOR_memory_op, XENMEM_add_to_physmap,
+			   &xatp))
+		return;
+	xen_shared = (struct shared_info *)shared_page;
+	xen_clock_init();
 }
 
 /*
  * The start info has no memory map before version 1, and Xen 4.17 gives
- * dom0 version 0: then ask Xen for it.
+ * dom0 version 0: when it gave no RAM, ask Xen for the map.
  */
 static void memory_map_from_xen(void)
 {
@@ -96,15 +99,13 @@ static void memory_map_from_xen(void)
 			plat_mem_add(e[i].addr, e[i].size);
 }
 
-void x86_pvh_plat_parse(uint32_t info)
+void x86_pvh_plat_parse(const struct hvm_start_info *si)
 {
-	const struct hvm_start_info *si = (const void *)(uintptr_t)info;
-
 	hypercall_page_init();
 	if (!xen_ready)
 		ukplat_boot_panic("not running on Xen (no Xen CPUID leaves)");
 	xen_dom0 = !!(si->flags & SIF_INITDOMAIN);
-	if (si->version < 1 || !si->memmap_entries)
+	if (!ukplat_memregion_count())
 		memory_map_from_xen();
 	shared_info_map();
 	if (!xen_dom0)

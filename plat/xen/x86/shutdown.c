@@ -9,42 +9,46 @@
  */
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
-#include <uk/plat/console.h>
 #include <uk/plat/lifecycle.h>
+#include <uk/plat/common/crash.h>
+#include <uk/plat/common/x86/boot.h>
 #include <xen/xen.h>
 #include <xen/sched.h>
 #include "hypervisor.h"
 
+static void xen_shutdown(unsigned int reason)
+{
+	struct sched_shutdown sd = { .reason = reason };
+
+	if (xen_ready)
+		xen_hypercall2(__HYPERVISOR_sched_op, SCHEDOP_shutdown, &sd);
+}
+
 static void print_status(int status)
 {
-	char b[32];
-	unsigned int v = status < 0 ? 0u - status : (unsigned int)status;
-	int i = sizeof(b);
-
-	b[--i] = '\n';
-	do
-		b[--i] = '0' + v % 10;
-	while (v /= 10);
+	crash_put("kiln: exit code ");
 	if (status < 0)
-		b[--i] = '-';
-	ukplat_console_write("kiln: exit code ", 16);
-	ukplat_console_write(b + i, sizeof(b) - i);
+		crash_put("-");
+	crash_put_dec(status < 0 ? 0u - status : (unsigned int)status);
+	crash_put("\n");
 }
 
 void ukplat_terminate(int status)
 {
-	struct sched_shutdown sd;
-
 	ukarch_irq_disable();
 	if (status)
 		print_status(status);
 	xen_console_flush();
 	if (status)
-		sd.reason = SHUTDOWN_crash;
+		xen_shutdown(SHUTDOWN_crash);
 	else
-		sd.reason = xen_dom0 ? SHUTDOWN_reboot : SHUTDOWN_poweroff;
-	if (xen_ready)
-		xen_hypercall2(__HYPERVISOR_sched_op, SCHEDOP_shutdown, &sd);
+		xen_shutdown(xen_dom0 ? SHUTDOWN_reboot : SHUTDOWN_poweroff);
 	for (;;)
 		ukarch_halt();
+}
+
+/* Without "kiln: exit code", the host takes a crash as code 127. */
+void x86_crash_exit(void)
+{
+	xen_shutdown(SHUTDOWN_crash);
 }

@@ -8,8 +8,6 @@
 
 #define X86_CR0_PE		(1 << 0)
 #define X86_CR0_MP		(1 << 1)
-#define X86_CR0_EM		(1 << 2)
-#define X86_CR0_TS		(1 << 3)
 #define X86_CR0_ET		(1 << 4)
 #define X86_CR0_NE		(1 << 5)
 #define X86_CR0_WP		(1 << 16)
@@ -54,14 +52,6 @@ static inline uint64_t ukarch_rdtsc(void)
 	return ((uint64_t)hi << 32) | lo;
 }
 
-static inline uint64_t ukarch_rdmsr(uint32_t msr)
-{
-	uint32_t lo, hi;
-
-	__asm__ __volatile__("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
-	return ((uint64_t)hi << 32) | lo;
-}
-
 static inline void ukarch_wrmsr(uint32_t msr, uint64_t v)
 {
 	__asm__ __volatile__("wrmsr"
@@ -69,23 +59,26 @@ static inline void ukarch_wrmsr(uint32_t msr, uint64_t v)
 			       "d"((uint32_t)(v >> 32)) : "memory");
 }
 
-#define UKARCH_CR_ACCESSORS(n)						\
-static inline uint64_t ukarch_read_cr##n(void)				\
-{									\
-	uint64_t v;							\
-									\
-	__asm__ __volatile__("mov %%cr" #n ", %0" : "=r"(v));		\
-	return v;							\
-}									\
-static inline void ukarch_write_cr##n(uint64_t v)			\
-{									\
-	__asm__ __volatile__("mov %0, %%cr" #n : : "r"(v) : "memory");	\
+static inline uint64_t ukarch_read_cr2(void)
+{
+	uint64_t v;
+
+	__asm__ __volatile__("mov %%cr2, %0" : "=r"(v));
+	return v;
 }
-UKARCH_CR_ACCESSORS(0)
-UKARCH_CR_ACCESSORS(2)
-UKARCH_CR_ACCESSORS(3)
-UKARCH_CR_ACCESSORS(4)
-#undef UKARCH_CR_ACCESSORS
+
+static inline uint64_t ukarch_read_cr3(void)
+{
+	uint64_t v;
+
+	__asm__ __volatile__("mov %%cr3, %0" : "=r"(v));
+	return v;
+}
+
+static inline void ukarch_write_cr3(uint64_t v)
+{
+	__asm__ __volatile__("mov %0, %%cr3" : : "r"(v) : "memory");
+}
 
 static inline void ukarch_irq_disable(void)
 {
@@ -103,12 +96,16 @@ static inline void ukarch_pause(void)
 }
 
 /*
- * TSC frequency from CPUID alone, 0 when the CPU does not say.
- * _exact: hypervisor timing leaf 0x40000010 or leaf 0x15 with a crystal.
+ * TSC frequency from CPUID alone, 0 when the CPU does not say. CPUID is
+ * a VM exit, so the caller passes the leaves it has already read: max is
+ * leaf 0's EAX, hv_max leaf 0x40000000's EAX (0 without a hypervisor).
+ * _hv: the hypervisor timing leaf 0x40000010, exact.
+ * _crystal: leaf 0x15 when it names the crystal, exact.
  * _nominal: leaf 0x16's base frequency, close to but not exactly the TSC.
  */
-uint64_t ukarch_tsc_hz_exact(void);
-uint64_t ukarch_tsc_hz_nominal(void);
+uint64_t ukarch_tsc_hz_hv(uint32_t hv_max);
+uint64_t ukarch_tsc_hz_crystal(uint32_t max);
+uint64_t ukarch_tsc_hz_nominal(uint32_t max);
 
 #endif /* !__ASSEMBLY__ */
 #endif /* __UK_ASM_CPU_H__ */

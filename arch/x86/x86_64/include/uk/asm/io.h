@@ -21,14 +21,6 @@ static inline uint16_t inw(uint16_t port)
 	return v;
 }
 
-static inline uint32_t inl(uint16_t port)
-{
-	uint32_t v;
-
-	__asm__ __volatile__("inl %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
 static inline void outb(uint16_t port, uint8_t v)
 {
 	__asm__ __volatile__("outb %0, %1" : : "a"(v), "Nd"(port));

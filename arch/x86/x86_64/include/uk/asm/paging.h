@@ -20,7 +20,6 @@
 
 #define X86_PTE_P		_X86_UL(0x001)	/* present */
 #define X86_PTE_W		_X86_UL(0x002)	/* writable */
-#define X86_PTE_PCD		_X86_UL(0x010)	/* cache disable */
 #define X86_PTE_A		_X86_UL(0x020)	/* accessed */
 #define X86_PTE_D		_X86_UL(0x040)	/* dirty */
 #define X86_PTE_PS		_X86_UL(0x080)	/* 2M/1G leaf */

@@ -45,7 +45,15 @@ void x86_paging_add(uint64_t base, uint64_t len);
  * PVH parser: where a platform sets up its hypervisor interface (Xen).
  * The default does nothing.
  */
-void x86_pvh_plat_parse(uint32_t info);
+struct hvm_start_info;
+void x86_pvh_plat_parse(const struct hvm_start_info *si);
+
+/*
+ * The platform's last resort when terminating faulted: ends the guest
+ * with UKPLAT_CRASH_STATUS by its most direct means, printing nothing
+ * and touching as little as possible. May return; the CPU then halts.
+ */
+void x86_crash_exit(void);
 
 /* Called with the stub's frame; never returns. */
 __noreturn void x86_trap(struct __regs *r);
