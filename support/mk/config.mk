@@ -65,7 +65,8 @@ UK_TARGET := $(or $(TARGET),$(filter $(UK_CONFIG_TARGET),$(UK_TARGETS)),kvm-x86_
 include $(UK_ROOT)/targets/$(UK_TARGET)
 $(if $(TARGET_UNSUPPORTED),$(error TARGET=$(UK_TARGET): $(TARGET_UNSUPPORTED)))
 
-# A TARGET= that the configuration does not build switches it over.
+# A TARGET= that the configuration does not build switches it over: the
+# pair's settings replace the old ones, olddefconfig settles the rest.
 UK_TARGET_SWITCH := $(if $(and $(TARGET),$(wildcard $(C))),$(if \
 	$(filter $(TARGET_ARCH),$(UK_ARCH)),$(if $(filter $(TARGET_PLAT),\
 	$(UK_PLATS)),,y),y))
@@ -95,7 +96,9 @@ $(AUTOCONF): $(C) $(KCONFIG_FILES) | $(UK_DEPS_STAMP)
 	$(Q)mkdir -p $(O)/include/config $(O)/include/uk/bits
 ifneq ($(UK_TARGET_SWITCH),)
 	$(Q)$(call show,CONFIG,switching $(C) to $(UK_TARGET)) \
-	printf '%s\n' $(TARGET_KCONFIG) >> $(C)
+	sed -i $(foreach v,$(TARGET_KCONFIG),-e '/^$(firstword $(subst =, ,$(v)))[= ]/d' \
+	-e '/^\# $(firstword $(subst =, ,$(v))) is not set/d') $(C) \
+	&& printf '%s\n' $(TARGET_KCONFIG) >> $(C)
 endif
 	$(Q)$(UK_ROOT)/support/scripts/kconfig-check $(filter-out $(KCONFIG_GEN)/%,$(KCONFIG_FILES))
 	$(Q)$(call show,CONFIG,$(C))$(call kconfig,-s --olddefconfig) >/dev/null \
