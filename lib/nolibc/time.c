@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include <errno.h>
 #include <time.h>
+#include <uk/asm/cpu.h>
 #include <uk/plat/time.h>
 
 #define NSEC_PER_SEC	1000000000ULL
@@ -30,11 +31,8 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 	}
 	end = ukplat_monotonic_ns() + req->tv_sec * NSEC_PER_SEC +
 	      req->tv_nsec;
-	while (ukplat_monotonic_ns() < end) {
-#if defined(__x86_64__)
-		__asm__ __volatile__("pause");	/* kinder to a hyperthread */
-#endif
-	}
+	while (ukplat_monotonic_ns() < end)
+		ukarch_pause();	/* kinder to a sibling hardware thread */
 	if (rem)
 		rem->tv_sec = rem->tv_nsec = 0;
 	return 0;

@@ -5,9 +5,11 @@
  * page tables and MMU, then the interrupt controller.
  */
 #include <uk/essentials.h>
+#include <uk/asm/paging.h>
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/console.h>
 #include <uk/plat/lifecycle.h>
+#include <uk/plat/memory.h>
 #include <uk/plat/common/cmdline.h>
 #include <uk/plat/common/memregion.h>
 #include <uk/plat/common/sections.h>
@@ -21,7 +23,7 @@ static void probe(const struct fdt_node *n, void *arg __unused)
 	if (n->depth != 1)
 		return;	/* everything Kiln drives sits at the top */
 	if (fdt_name_is(n, "chosen")) {
-		plat_cmdline_set(fdt_prop(n, "bootargs", NULL), 0);
+		plat_cmdline_set(fdt_prop_str(n, "bootargs"), 0);
 		return;
 	}
 	if (!fdt_enabled(n))
@@ -51,9 +53,17 @@ void arm64_boot(const void *dtb)
 	if (fdt_check(dtb))
 		ukplat_boot_panic("no device tree in x0");
 	fdt_walk(dtb, probe, NULL);
+	/* Said now, while the console needs no mapping: a tree this broken
+	 * would otherwise fail later, and silently.
+	 */
+	if (!ukplat_memregion_count())
+		ukplat_boot_panic("no RAM in the device tree");
 	for (i = 0; !fdt_memreserve(dtb, i, &base, &size); i++)
 		plat_mem_reserve(base, size);
-	/* The tree itself is not kept: all it said was copied above. */
+	/* The tree itself is not kept: all it said was copied above.
+	 * Page 0 is never handed out, so no allocation reads as NULL.
+	 */
+	plat_mem_reserve(0, PAGE_SIZE);
 	plat_mem_reserve((uintptr_t)_text, _end - _text);
 	arm64_mmu_init();
 	arm64_gic_init();

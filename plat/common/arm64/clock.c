@@ -13,6 +13,8 @@
 /* The timer's interrupts are: secure, non-secure, virtual, hypervisor */
 #define TIMER_PPI_VIRT	2
 #define GIC_PPI_BASE	16
+#define GIC_PPI_NR	16
+#define GIC_TYPE_PPI	1	/* first cell of a GIC interrupt specifier */
 
 unsigned int arm64_timer_irq = GIC_PPI_BASE + 11;	/* the usual one */
 static uint64_t dt_hz;
@@ -22,15 +24,22 @@ static uint64_t cnt_mult;
 void arm64_timer_probe(const struct fdt_node *n)
 {
 	const uint32_t *irqs;
-	uint32_t len;
+	uint32_t len, type, nr;
 
 	if (!fdt_compatible(n, "arm,armv8-timer"))
 		return;
 	irqs = fdt_prop(n, "interrupts", &len);
-	/* three cells each: type, number, flags */
-	if (irqs && len >= 12 * (TIMER_PPI_VIRT + 1))
-		arm64_timer_irq = GIC_PPI_BASE +
-				  fdt_cells(&irqs[3 * TIMER_PPI_VIRT + 1], 1);
+	/* Three cells each: type, number, flags. Anything but a PPI would
+	 * index past the GIC's per-CPU registers: then no timer interrupt.
+	 */
+	if (irqs && len >= 12 * (TIMER_PPI_VIRT + 1)) {
+		type = fdt_cells(&irqs[3 * TIMER_PPI_VIRT], 1);
+		nr = fdt_cells(&irqs[3 * TIMER_PPI_VIRT + 1], 1);
+		if (type == GIC_TYPE_PPI && nr < GIC_PPI_NR)
+			arm64_timer_irq = GIC_PPI_BASE + nr;
+		else
+			arm64_timer_irq = 0;
+	}
 	irqs = fdt_prop(n, "clock-frequency", &len);
 	if (irqs && len == 4)
 		dt_hz = fdt_cells(irqs, 1);

@@ -37,6 +37,8 @@ arm64_entry:
 	mov	x1, #ARM64_CNTHCTL_EL1PCEN
 	msr	cnthctl_el2, x1
 	msr	cntvoff_el2, xzr
+	isb
+	mrs	x19, cntvct_el0		/* again: the offset just changed */
 	mov	x1, #ARM64_CPTR_EL2_RES1
 	msr	cptr_el2, x1
 	mrs	x1, id_aa64pfr0_el1

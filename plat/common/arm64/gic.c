@@ -80,11 +80,11 @@ void arm64_gic_probe(const struct fdt_node *n)
 		v = 2;
 	else
 		return;
-	if (fdt_reg(n, 0, &gicd, &size))
+	/* Both frames or neither: half a GIC is not mapped. */
+	if (fdt_reg(n, 0, &gicd, &size) ||
+	    fdt_reg(n, 1, &gicc_or_gicr, &gicr_len))
 		return;
 	arm64_mmio_map(gicd, size);
-	if (fdt_reg(n, 1, &gicc_or_gicr, &gicr_len))
-		return;
 	arm64_mmio_map(gicc_or_gicr, gicr_len);
 	gic_version = v;
 }
@@ -93,8 +93,10 @@ static void gicv2_init(void)
 {
 	unsigned int irq = arm64_timer_irq;
 
-	wr8(gicd + GICD_IPRIORITYR + irq, PRIO_DEFAULT);
-	wr32(gicd + GICD_ISENABLER + 4 * (irq / 32), 1U << (irq % 32));
+	if (irq) {
+		wr8(gicd + GICD_IPRIORITYR + irq, PRIO_DEFAULT);
+		wr32(gicd + GICD_ISENABLER, 1U << irq);
+	}
 	wr32(gicd + GICD_CTLR, GICD_CTLR_G0);
 	wr32(gicc_or_gicr + GICC_PMR, PMR_ALL);
 	wr32(gicc_or_gicr + GICC_CTLR, 1);
@@ -135,8 +137,10 @@ static void gicv3_init(void)
 		     rd32(rd + GICR_WAKER) & ~GICR_WAKER_SLEEP);
 		poll_clear(rd + GICR_WAKER, GICR_WAKER_ASLEEP);
 		wr32(rd + GICR_IGROUPR0, ~0U);
-		wr8(rd + GICR_IPRIORITYR + irq, PRIO_DEFAULT);
-		wr32(rd + GICR_ISENABLER0, 1U << irq);
+		if (irq) {
+			wr8(rd + GICR_IPRIORITYR + irq, PRIO_DEFAULT);
+			wr32(rd + GICR_ISENABLER0, 1U << irq);
+		}
 	}
 
 	ukarch_write_sysreg(ARM64_ICC_SRE_EL1,

@@ -15,6 +15,7 @@
 #include <uk/asm/cpu.h>
 #include <uk/asm/paging.h>
 #include <uk/plat/memory.h>
+#include <uk/plat/common/crash.h>
 #include <uk/plat/common/memregion.h>
 #include <uk/plat/common/sections.h>
 #include <uk/plat/common/arm64/boot.h>
@@ -55,11 +56,14 @@ static int mmio_nr;
 
 void arm64_mmio_map(uint64_t base, uint64_t len)
 {
-	if (mmio_nr < MMIO_MAX && len) {
-		mmio[mmio_nr].base = base;
-		mmio[mmio_nr].end = base + len;
-		mmio_nr++;
-	}
+	if (!len)
+		return;
+	/* Unmapped, the device would fault later, far from the cause. */
+	if (mmio_nr == MMIO_MAX)
+		ukplat_boot_panic("too many device register ranges to map");
+	mmio[mmio_nr].base = base;
+	mmio[mmio_nr].end = base + len;
+	mmio_nr++;
 }
 
 /* Invalidates the data cache lines of [va, end). */
@@ -198,6 +202,14 @@ void arm64_mmu_init(void)
 	uint64_t guard = (uintptr_t)arm64_stack_guard;
 	uint64_t exc_guard = (uintptr_t)arm64_exc_stack_guard;
 	int i, n;
+
+	/*
+	 * RAM beyond the 39-bit space cannot be mapped: out of the free
+	 * list with it, before anything is allocated. The range stops a
+	 * page short of 2^64, where its end would wrap; no RAM reaches it.
+	 */
+	plat_mem_reserve(1UL << ARM64_VA_BITS,
+			 -(1UL << ARM64_VA_BITS) - PAGE_SIZE);
 
 	/*
 	 * The free list is the RAM less the image (reserved by the

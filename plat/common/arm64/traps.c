@@ -14,10 +14,6 @@
 #include <uk/plat/common/crash.h>
 #include <uk/plat/common/arm64/boot.h>
 
-#define BACKTRACE_MAX	16
-#define EC_DABT_LOWER	0x24
-#define EC_IABT_LOWER	0x20
-
 static const struct {
 	uint8_t ec;
 	char name[27];
@@ -81,7 +77,7 @@ static void put_fault(uint64_t esr)
 		crash_put("fault status ");
 		crash_put_hex(fsc);
 	}
-	if (ARM64_ESR_EC(esr) >= EC_DABT_LOWER)
+	if (ARM64_ESR_EC(esr) >= ARM64_EC_DABT_LOWER)
 		crash_put(esr & (1 << 6) ? ", on write" : ", on read");
 }
 
@@ -94,8 +90,8 @@ static void report(const struct __regs *r, unsigned long kind)
 	if ((kind & 3) == 0) {
 		crash_put(": ");
 		crash_put(ec_name(ec));
-		if (ec == EC_IABT_LOWER || ec == EC_IABT_LOWER + 1 ||
-		    ec == EC_DABT_LOWER || ec == ARM64_EC_DABT_CUR)
+		if (ec == ARM64_EC_IABT_LOWER || ec == ARM64_EC_IABT_CUR ||
+		    ec == ARM64_EC_DABT_LOWER || ec == ARM64_EC_DABT_CUR)
 			put_fault(r->esr);
 	}
 	crash_put("\nESR  ");

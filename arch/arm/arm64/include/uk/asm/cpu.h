@@ -39,8 +39,10 @@
 
 /* ESR_ELx */
 #define ARM64_ESR_EC(esr)	(((esr) >> 26) & 0x3f)
-#define ARM64_ESR_ISS(esr)	((esr) & 0x1ffffff)
 #define ARM64_EC_UNKNOWN	0x00
+#define ARM64_EC_IABT_LOWER	0x20
+#define ARM64_EC_IABT_CUR	0x21
+#define ARM64_EC_DABT_LOWER	0x24
 #define ARM64_EC_DABT_CUR	0x25
 
 /* GICv3 CPU interface registers by encoding: no -march needed. */

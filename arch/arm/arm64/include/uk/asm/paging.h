@@ -28,7 +28,6 @@
 #define ARM64_PTE_BLOCK		_ARM64_PUL(0x1)
 #define ARM64_PTE_TABLE		_ARM64_PUL(0x3)
 #define ARM64_PTE_PAGE		_ARM64_PUL(0x3)
-#define ARM64_PTE_VALID		_ARM64_PUL(0x1)
 #define ARM64_PTE_TYPE_MASK	_ARM64_PUL(0x3)
 
 #define ARM64_PTE_ATTR(i)	((i) << 2)	/* index into MAIR_EL1 */

@@ -26,8 +26,17 @@ struct __regs {
 	uint64_t far;
 };
 
+/* traps.S stores with these offsets, ELR/SPSR and ESR/FAR as pairs. */
+#define __ARM64_REGS_AT(f, off)						\
+	_Static_assert(__builtin_offsetof(struct __regs, f) == (off),	\
+		       "struct __regs and " #off " disagree")
+__ARM64_REGS_AT(sp, ARM64_REGS_SP);
+__ARM64_REGS_AT(elr, ARM64_REGS_ELR);
+__ARM64_REGS_AT(spsr, ARM64_REGS_SPSR);
+__ARM64_REGS_AT(esr, ARM64_REGS_ESR);
+__ARM64_REGS_AT(far, ARM64_REGS_FAR);
 _Static_assert(sizeof(struct __regs) == ARM64_REGS_SIZE,
-	       "struct __regs and ARM64_REGS_* disagree");
+	       "struct __regs and ARM64_REGS_SIZE disagree");
 #endif /* !__ASSEMBLY__ */
 
 #endif /* __UK_ASM_REGS_H__ */

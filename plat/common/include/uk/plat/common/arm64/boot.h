@@ -50,7 +50,8 @@ void arm64_gic_probe(const struct fdt_node *n);
 void arm64_gic_init(void);
 /* The timer's PPIs and the counter rate when the counter lacks one. */
 void arm64_timer_probe(const struct fdt_node *n);
-extern unsigned int arm64_timer_irq;	/* virtual timer's interrupt ID */
+/* The virtual timer's interrupt ID: a PPI (16-31), or 0 for none. */
+extern unsigned int arm64_timer_irq;
 /* PSCI: notes the conduit (hvc or smc) from the psci node. */
 void arm64_psci_probe(const struct fdt_node *n);
 /* PSCI SYSTEM_OFF; returns when there is no PSCI or it failed. */

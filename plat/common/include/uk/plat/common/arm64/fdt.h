@@ -23,9 +23,11 @@ struct fdt_node {
 
 typedef void (*fdt_visit_t)(const struct fdt_node *n, void *arg);
 
-/* 0 when fdt is a tree this reader understands, else -1. */
+/* 0 when fdt is a tree this reader understands, else -1. Only a blob
+ * it accepted may be handed to the other functions.
+ */
 int fdt_check(const void *fdt);
-/* Number of /memreserve/ entries; entry i in *base, *size. */
+/* /memreserve/ entry i in *base, *size: 0, or -1 past the last. */
 int fdt_memreserve(const void *fdt, int i, uint64_t *base, uint64_t *size);
 
 /* Visits every node in document order. */
@@ -34,6 +36,8 @@ void fdt_walk(const void *fdt, fdt_visit_t visit, void *arg);
 /* The property's value and length, or NULL when the node has none. */
 const void *fdt_prop(const struct fdt_node *n, const char *name,
 		     uint32_t *len);
+/* The property as a string, or NULL when absent or not NUL-terminated. */
+const char *fdt_prop_str(const struct fdt_node *n, const char *name);
 /* Whether the node's compatible list holds s. */
 int fdt_compatible(const struct fdt_node *n, const char *s);
 /* Whether the node is enabled (status absent, "okay" or "ok"). */
