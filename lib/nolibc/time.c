@@ -29,8 +29,13 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 		errno = EINVAL;
 		return -1;
 	}
-	end = ukplat_monotonic_ns() + req->tv_sec * NSEC_PER_SEC +
-	      req->tv_nsec;
+	/* Saturate: a huge tv_sec means "for ever", not a wrapped deadline. */
+	if ((uint64_t)req->tv_sec >= (UINT64_MAX - ukplat_monotonic_ns()) /
+				     NSEC_PER_SEC - 1)
+		end = UINT64_MAX;
+	else
+		end = ukplat_monotonic_ns() + req->tv_sec * NSEC_PER_SEC +
+		      req->tv_nsec;
 	while (ukplat_monotonic_ns() < end)
 		ukarch_pause();	/* kinder to a sibling hardware thread */
 	if (rem)
