@@ -38,10 +38,24 @@ void crash_put_dec(unsigned int v)
 	ukplat_console_write(b + i, sizeof(b) - i);
 }
 
-void crash_backtrace(uint64_t fp, int (*readable)(uint64_t addr))
+int crash_enter(void)
+{
+	static int depth;
+	int d = depth++;	/* before printing, which may fault too */
+
+	if (d == 1)
+		crash_put("\nFatal: fault while handling a fault\n");
+	return d;
+}
+
+void crash_backtrace(uint64_t pc, uint64_t fp,
+		     int (*readable)(uint64_t addr))
 {
 	int i;
 
+	crash_put("\nBacktrace:\n  ");
+	crash_put_hex(pc);
+	crash_put("\n");
 	for (i = 0; i < BACKTRACE_MAX && fp && IS_ALIGNED(fp, 8); i++) {
 		const uint64_t *f = (const uint64_t *)fp;
 

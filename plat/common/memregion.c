@@ -8,9 +8,8 @@
 #include <uk/plat/common/memregion.h>
 
 #define MEM_PAGE	4096UL
-#define MEM_MAX		32
 
-static struct ukplat_memregion mem[MEM_MAX];
+static struct ukplat_memregion mem[PLAT_MEM_MAX];
 static int mem_nr;
 
 int ukplat_memregion_count(void)
@@ -28,7 +27,7 @@ static void mem_insert(int i, uint64_t base, uint64_t end)
 {
 	int j;
 
-	if (mem_nr == MEM_MAX)
+	if (mem_nr == PLAT_MEM_MAX)
 		return;
 	for (j = mem_nr; j > i; j--)
 		mem[j] = mem[j - 1];
@@ -58,9 +57,18 @@ void plat_mem_add(uint64_t base, uint64_t len)
 
 void plat_mem_reserve(uint64_t base, uint64_t len)
 {
-	uint64_t end = ALIGN_UP(base + len, MEM_PAGE);
+	uint64_t end = base + len;
 	int i;
 
+	/*
+	 * An end past the last page boundary, wrapped past 2^64 or not,
+	 * would wrap when rounded up: it stops at that boundary instead.
+	 * No free range goes further, as plat_mem_add drops wrapping ones.
+	 */
+	if (end < base || end > -MEM_PAGE)
+		end = -MEM_PAGE;
+	else
+		end = ALIGN_UP(end, MEM_PAGE);
 	base = ALIGN_DOWN(base, MEM_PAGE);
 	for (i = 0; i < mem_nr; i++) {
 		uint64_t rb = mem[i].base, re = rb + mem[i].len;
@@ -94,4 +102,13 @@ uint64_t plat_mem_alloc_page(uint64_t min, uint64_t max)
 		}
 	}
 	return 0;
+}
+
+int plat_mem_copy(struct ukplat_memregion ram[PLAT_MEM_MAX])
+{
+	int i;
+
+	for (i = 0; i < mem_nr; i++)
+		ram[i] = mem[i];
+	return mem_nr;
 }

@@ -7,9 +7,9 @@
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
 #include <uk/plat/time.h>
+#include <uk/plat/common/clock.h>
 #include <uk/plat/common/arm64/boot.h>
 
-#define NSEC_PER_SEC	1000000000ULL
 /* The timer's interrupts are: secure, non-secure, virtual, hypervisor */
 #define TIMER_PPI_VIRT	2
 #define GIC_PPI_BASE	16
@@ -51,9 +51,7 @@ static void clock_init(void)
 
 	if (!hz)
 		hz = dt_hz;
-	if (!hz)
-		hz = NSEC_PER_SEC;	/* nothing knows: count ticks */
-	cnt_mult = (NSEC_PER_SEC << 32) / hz;
+	cnt_mult = plat_clock_mult(hz);
 }
 
 uint64_t ukplat_monotonic_ns(void)
@@ -62,5 +60,5 @@ uint64_t ukplat_monotonic_ns(void)
 
 	if (unlikely(!cnt_mult))
 		clock_init();
-	return ((unsigned __int128)t * cnt_mult) >> 32;
+	return plat_clock_scale(t, cnt_mult);
 }

@@ -38,7 +38,6 @@
 #define TCR_IPS_SHIFT	32
 #define IPS_MAX		5	/* 48 bits: 52 needs LPA */
 
-#define RAM_MAX		32	/* RAM ranges kept */
 #define MMIO_MAX	8
 /* L1, L2 and L3 of the image and of a device or two */
 #define POOL		8
@@ -198,27 +197,23 @@ static void mmu_enable(void)
 
 void arm64_mmu_init(void)
 {
-	struct ukplat_memregion ram[RAM_MAX];
+	struct ukplat_memregion ram[PLAT_MEM_MAX];
 	uint64_t guard = (uintptr_t)arm64_stack_guard;
 	uint64_t exc_guard = (uintptr_t)arm64_exc_stack_guard;
 	int i, n;
 
 	/*
 	 * RAM beyond the 39-bit space cannot be mapped: out of the free
-	 * list with it, before anything is allocated. The range stops a
-	 * page short of 2^64, where its end would wrap; no RAM reaches it.
+	 * list with it, before anything is allocated.
 	 */
-	plat_mem_reserve(1UL << ARM64_VA_BITS,
-			 -(1UL << ARM64_VA_BITS) - PAGE_SIZE);
+	plat_mem_reserve(1UL << ARM64_VA_BITS, -(1UL << ARM64_VA_BITS));
 
 	/*
 	 * The free list is the RAM less the image (reserved by the
 	 * caller): exactly what to map with plain rights. It shrinks as
 	 * tables are taken from it, so work on a copy.
 	 */
-	n = MIN(ukplat_memregion_count(), RAM_MAX);
-	for (i = 0; i < n; i++)
-		ram[i] = *ukplat_memregion_get(i);
+	n = plat_mem_copy(ram);
 
 	l1 = (uint64_t *)pt_alloc();
 	map((uintptr_t)_text, (uintptr_t)_etext, PTE_RX);

@@ -48,8 +48,6 @@ static const char *const kind_names[4] = {
 	"synchronous exception", "IRQ", "FIQ", "SError"
 };
 
-static int trap_depth;
-
 static const char *ec_name(unsigned int ec)
 {
 	unsigned int i;
@@ -111,14 +109,13 @@ static void report(const struct __regs *r, unsigned long kind)
 		crash_put(i < 10 ? "   " : "  ");
 		crash_put_hex(r->x[i]);
 	}
-	crash_put("\nBacktrace:\n  ");
-	crash_put_hex(r->elr);
-	crash_put("\n");
-	crash_backtrace(r->x[29], arm64_readable);
+	crash_backtrace(r->elr, r->x[29], arm64_readable);
 }
 
 void arm64_trap(struct __regs *r, unsigned long kind)
 {
+	int depth;
+
 	/* The semihosting probe: skip the HLT, report "no semihosting". */
 	if (kind % 4 == 0 && ARM64_ESR_EC(r->esr) == ARM64_EC_UNKNOWN &&
 	    r->elr == (uintptr_t)arm64_semihost_hlt) {
@@ -127,14 +124,10 @@ void arm64_trap(struct __regs *r, unsigned long kind)
 		return;
 	}
 
-	switch (trap_depth++) {
-	case 0:
+	depth = crash_enter();
+	if (depth == 0) {
 		report(r, kind);
-		break;
-	case 1:
-		crash_put("\nFatal: fault while handling a fault\n");
-		break;
-	default:
+	} else if (depth > 1) {
 		/* Terminating faulted: stop without calling anything. */
 		for (;;) {
 			ukarch_irq_disable();

@@ -9,10 +9,9 @@
 #include <uk/asm/cpu.h>
 #include <uk/asm/io.h>
 #include <uk/plat/time.h>
+#include <uk/plat/common/clock.h>
 #include <uk/plat/common/x86/boot.h>
 #include <uk/plat/common/x86/pvclock.h>
-
-#define NSEC_PER_SEC		1000000000ULL
 
 #define KVM_CPUID_SIGNATURE	0x40000000
 #define KVM_CPUID_FEATURES	0x40000001
@@ -102,9 +101,7 @@ static void clock_init(void)
 	}
 	if (!hz)
 		hz = pit_tsc_hz();
-	if (!hz)
-		hz = NSEC_PER_SEC;	/* nothing knows: count ticks */
-	tsc_mult = (NSEC_PER_SEC << 32) / hz;
+	tsc_mult = plat_clock_mult(hz);
 }
 
 uint64_t ukplat_monotonic_ns(void)
@@ -113,5 +110,5 @@ uint64_t ukplat_monotonic_ns(void)
 
 	if (unlikely(!tsc_mult))
 		clock_init();
-	return ((unsigned __int128)t * tsc_mult) >> 32;
+	return plat_clock_scale(t, tsc_mult);
 }

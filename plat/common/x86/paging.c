@@ -20,7 +20,6 @@
  */
 #define PT_MIN	0x100000UL
 #define PT_MAX	0x40000000UL
-#define RAM_MAX	32			/* loader RAM ranges kept */
 /* PML4, PDPT, PD, PT of the image, PT of an unaligned end of RAM */
 #define POOL	5
 #define EXTRA_MAX 2			/* x86_paging_add() ranges */
@@ -120,7 +119,7 @@ void x86_paging_add(uint64_t base, uint64_t len)
 
 void x86_paging_init(void)
 {
-	struct ukplat_memregion ram[RAM_MAX];
+	struct ukplat_memregion ram[PLAT_MEM_MAX];
 	uint64_t guard = (uintptr_t)x86_stack_guard;
 	int i, n;
 
@@ -129,9 +128,7 @@ void x86_paging_init(void)
 	 * (reserved by the caller): exactly what to map with plain rights.
 	 * It shrinks as tables are taken from it, so work on a copy.
 	 */
-	n = MIN(ukplat_memregion_count(), RAM_MAX);
-	for (i = 0; i < n; i++)
-		ram[i] = *ukplat_memregion_get(i);
+	n = plat_mem_copy(ram);
 
 	/* Same tests as x86_start32, which enabled NX if present. */
 	pte_nx = (x86_cpuid81_edx & X86_CPUID81_NX) ? X86_PTE_NX : 0;

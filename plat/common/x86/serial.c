@@ -8,6 +8,7 @@
 #include <uk/asm/cpu.h>
 #include <uk/asm/io.h>
 #include <uk/plat/console.h>
+#include <uk/plat/common/console.h>
 
 #define COM1		0x3f8
 #define UART_THR	0	/* transmit holding register */
@@ -35,17 +36,11 @@ static void serial_putc(char c)
 
 void ukplat_console_write(const char *buf, size_t len)
 {
-	size_t i;
-
 	if (unlikely(!serial_ready)) {
 		/* Baud rate left as firmware set it: QEMU ignores it. */
 		outb(COM1 + UART_LCR, UART_LCR_8N1);
 		outb(COM1 + UART_FCR, UART_FCR_INIT);
 		serial_ready = 1;
 	}
-	for (i = 0; i < len; i++) {
-		if (buf[i] == '\n')
-			serial_putc('\r');	/* terminals need CR LF */
-		serial_putc(buf[i]);
-	}
+	plat_console_crlf(buf, len, serial_putc);
 }

@@ -46,8 +46,6 @@ static const struct {
 };
 #undef R
 
-static int trap_depth;
-
 static void report(const struct __regs *r)
 {
 	const uint64_t *v = (const uint64_t *)r;
@@ -70,21 +68,16 @@ static void report(const struct __regs *r)
 	}
 	crash_put("\nCR2    ");
 	crash_put_hex(ukarch_read_cr2());
-	crash_put("\nBacktrace:\n  ");
-	crash_put_hex(r->rip);
-	crash_put("\n");
-	crash_backtrace(r->rbp, x86_paging_readable);
+	crash_backtrace(r->rip, r->rbp, x86_paging_readable);
 }
 
 void x86_trap(struct __regs *r)
 {
-	int depth = trap_depth++;
+	int depth = crash_enter();
 
 	if (depth == 0) {
 		report(r);
-	} else if (depth == 1) {
-		crash_put("\nFatal: fault while handling a fault\n");
-	} else {
+	} else if (depth > 1) {
 		/* Terminating (or saying so) faulted: the platform's
 		 * most direct exit, tried once, else stop right here.
 		 */

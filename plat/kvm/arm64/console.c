@@ -8,6 +8,7 @@
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
 #include <uk/plat/console.h>
+#include <uk/plat/common/console.h>
 #include <uk/plat/common/arm64/boot.h>
 
 #define PL011_DR	0x00	/* data */
@@ -60,8 +61,6 @@ static void uart_putc(char c)
 
 void ukplat_console_write(const char *buf, size_t len)
 {
-	size_t i;
-
 	if (unlikely(!uart_ready)) {
 		/* Baud rate left as firmware set it: QEMU ignores it. */
 		wr32(PL011_CR, 0);
@@ -69,9 +68,5 @@ void ukplat_console_write(const char *buf, size_t len)
 		wr32(PL011_CR, PL011_CR_INIT);
 		uart_ready = 1;
 	}
-	for (i = 0; i < len; i++) {
-		if (buf[i] == '\n')
-			uart_putc('\r');	/* terminals need CR LF */
-		uart_putc(buf[i]);
-	}
+	plat_console_crlf(buf, len, uart_putc);
 }

@@ -10,6 +10,7 @@
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
 #include <uk/plat/time.h>
+#include <uk/plat/common/clock.h>
 #include <uk/plat/common/x86/boot.h>
 #include <uk/plat/common/x86/pvclock.h>
 #include <xen/xen.h>
@@ -29,7 +30,7 @@ static int64_t scale(int64_t ticks, uint32_t mul, int8_t shift)
 	uint64_t t = ticks < 0 ? 0 - (uint64_t)ticks : (uint64_t)ticks;
 
 	t = shift < 0 ? t >> -shift : t << shift;
-	t = ((unsigned __int128)t * mul) >> 32;
+	t = plat_clock_scale(t, mul);
 	return ticks < 0 ? -(int64_t)t : (int64_t)t;
 }
 

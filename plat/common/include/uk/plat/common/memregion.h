@@ -8,12 +8,25 @@
 #define __UK_PLAT_COMMON_MEMREGION_H__
 
 #include <stdint.h>
+#include <uk/plat/memory.h>
+
+/* Most free ranges the list holds: more RAM ranges than this are lost. */
+#define PLAT_MEM_MAX	32
 
 /* RAM [base, base + len), shrunk to whole pages. */
 void plat_mem_add(uint64_t base, uint64_t len);
-/* No longer free: [base, base + len), grown to whole pages. */
+/*
+ * No longer free: [base, base + len), grown to whole pages; an end
+ * past 2^64 stands for the end of the address space.
+ */
 void plat_mem_reserve(uint64_t base, uint64_t len);
 /* A zeroed page from the lowest free RAM in [min, max), or 0 when none. */
 uint64_t plat_mem_alloc_page(uint64_t min, uint64_t max);
+/*
+ * Copies the free list to ram[PLAT_MEM_MAX] and returns how many ranges
+ * it holds: for page table setup, which maps the free RAM while taking
+ * pages from it.
+ */
+int plat_mem_copy(struct ukplat_memregion ram[PLAT_MEM_MAX]);
 
 #endif /* __UK_PLAT_COMMON_MEMREGION_H__ */
