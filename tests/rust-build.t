@@ -2,7 +2,7 @@
 # Cargo inside make: no-op builds start no cargo, an edit rebuilds and
 # relinks, a compile error fails with rustc's message, everything offline.
 source "$(dirname "$0")/lib/tap.sh"
-plan 9
+plan 10
 
 cp -r "$KILN/examples/rust-hello" "$TMP/app"
 rm -rf "$TMP/app/build" "$TMP/app/.config"
@@ -34,4 +34,7 @@ like "$out" 'src/lib.rs:[0-9]+' "naming the file and line"
 
 rc=0
 out=$(make "${b[@]}" CARGO=/nonexistent/cargo 2>&1) || rc=$?
-like "$out" "cargo" "a missing cargo is named in the error (exit $rc)"
+like "$out" '^error: cargo not found \(/nonexistent/cargo\)' \
+	"a missing cargo is named in one error line (exit $rc)"
+[ "$rc" != 0 ]
+ok $? "and the build fails"

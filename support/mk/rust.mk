@@ -64,8 +64,9 @@ cmd_cargo = $(if $(RUST_TRIPLE),,$(rust_missing))cd $(RUST_DIR) && env \
 	&& cp $(RUST_OUT).a $@.tmp && cp $(RUST_OUT).d $@.d
 
 $(RUST_LIB): $(RUST_DIR)/root/lib.rs $(RUST_DIR)/config.toml FORCE | $(FIXDEP)
-	$(Q)$(if $(CARGO),,echo "error: cargo not found: install Rust (see\
-	 docs/rust.md)" >&2; exit 1;)$(call if_changed_dep,cargo)
+	$(Q)$(if $(call on_path,$(CARGO)),,echo "error: cargo not found ($(or\
+	 $(CARGO),not on PATH nor in ~/.cargo/bin)): install Rust (see docs/rust.md)"\
+	 >&2; exit 1;)$(call if_changed_dep,cargo)
 -include $(wildcard $(call cmd_file,$(RUST_LIB)))
 
 UK_ALIBS += $(RUST_LIB)
