@@ -17,19 +17,21 @@ int atexit(void (*fn)(void))
 	return 0;
 }
 
+/* The host sees status & 255, as on Linux: never the crash status. */
 void exit(int status)
 {
 	/* Last registered runs first; a handler may register another. */
 	while (nhandlers)
 		handlers[--nhandlers]();
-	ukplat_terminate(status);
+	ukplat_terminate(status & 255);
 }
 
 void _Exit(int status)
 {
-	ukplat_terminate(status);
+	ukplat_terminate(status & 255);
 }
 
+/* A crash for the host (docs/running.md: 134, as SIGABRT in a shell). */
 void abort(void)
 {
 	ukplat_console_write("Aborted\n", 8);

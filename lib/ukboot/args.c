@@ -2,7 +2,8 @@
 /*
  * The command line becomes argv: argv[0] is the app's name, the rest come
  * from the boot command line. As on Unikraft, words before a lone "--" are
- * meant for the kernel and not passed to main().
+ * meant for the kernel and not passed to main(). Nothing is ever cut: a
+ * command line over a limit ends the guest with one line and status 1.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,13 +12,15 @@
 #include <uk/argparse.h>
 #include <uk/plat/bootinfo.h>
 #include <uk/plat/lifecycle.h>
+#include <uk/plat/common/cmdline.h>	/* the platforms' byte limit */
 #include "boot.h"
 
+/* Words on the command line, "--" and the kernel's included. */
 #define MAXARGS CONFIG_LIBUKBOOT_MAXARGS
-#define CMDLINE_MAX 4096
 
-static char cmdline[CMDLINE_MAX];
-static char *argv_buf[MAXARGS + 1];
+static char cmdline[PLAT_CMDLINE_MAX + 1];
+/* argv[0], the arguments, the final NULL. */
+static char *argv_buf[MAXARGS + 2];
 
 int ukboot_args(char ***argvp)
 {
@@ -25,18 +28,24 @@ int ukboot_args(char ***argvp)
 	char **argv = argv_buf;
 	int argc, i;
 
-	if (strlen(src) >= sizeof(cmdline)) {
+	if (strlen(src) > PLAT_CMDLINE_MAX) {
 		printf("ukboot: bad command line: longer than %d bytes\n",
-		       CMDLINE_MAX - 1);
+		       PLAT_CMDLINE_MAX);
 		ukplat_terminate(1);
 	}
-	if (uk_argparse_check(src) == -EINVAL) {
+	argc = uk_argparse_check(src);
+	if (argc == -EINVAL) {
 		printf("ukboot: bad command line: unterminated quote in: %s\n",
 		       src);
 		ukplat_terminate(1);
 	}
+	if (argc > MAXARGS) {
+		printf("ukboot: bad command line: %d arguments, more than %d (CONFIG_LIBUKBOOT_MAXARGS)\n",
+		       argc, MAXARGS);
+		ukplat_terminate(1);
+	}
 	strcpy(cmdline, src);
-	argc = uk_argparse(cmdline, argv + 1, MAXARGS - 1);
+	argc = uk_argparse(cmdline, argv + 1, MAXARGS + 1);
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i + 1], "--") == 0) {
 			argv += i + 1;

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Crash-report output shared by every architecture's trap handler. */
+/*
+ * Crash-report output shared by every architecture's trap handler, and
+ * the status line every platform's ukplat_terminate() sends the host.
+ */
 #include <uk/plat/console.h>
 #include <uk/plat/lifecycle.h>
 #include <uk/plat/common/crash.h>
+#include <uk/plat/common/status.h>
 
 #define BACKTRACE_MAX 16
 
@@ -78,4 +82,29 @@ void ukplat_boot_panic(const char *msg)
 	crash_put(msg);
 	crash_put("\n");
 	ukplat_terminate(UKPLAT_CRASH_STATUS);
+}
+
+int plat_status_line(char *buf, int status)
+{
+	static const char exit_text[] = "kiln: exit code ";
+	static const char crash_text[] = "kiln: crash";
+	int code = plat_exit_code(status), n = 0, i;
+	char digits[3];
+
+	if (code < 0) {
+		for (i = 0; crash_text[i]; i++)
+			buf[n++] = crash_text[i];
+	} else {
+		for (i = 0; exit_text[i]; i++)
+			buf[n++] = exit_text[i];
+		i = 0;
+		do
+			digits[i++] = '0' + code % 10;
+		while (code /= 10);
+		while (i)
+			buf[n++] = digits[--i];
+	}
+	buf[n++] = '\n';
+	buf[n] = '\0';
+	return n;
 }

@@ -9,6 +9,7 @@
 #include <uk/asm/cpu.h>
 #include <uk/asm/paging.h>
 #include <uk/plat/memory.h>
+#include <uk/plat/common/cmdline.h>
 #include <uk/plat/common/memregion.h>
 #include <uk/plat/common/x86/boot.h>
 #include <xen/xen.h>
@@ -20,6 +21,13 @@
 /* Xen's leaves sit at 0x40000000 or, behind Viridian's, 0x100 apart. */
 #define XEN_CPUID_LAST_BASE	(XEN_CPUID_FIRST_LEAF + 0xff00)
 #define E820_MAX		32
+/*
+ * Xen copies dom0's command line into a buffer of 1024 bytes (its
+ * MAX_GUEST_CMDLINE) and cuts silently what does not fit, its own
+ * additions (" noapic", " acpi=...", what follows " -- " on its command
+ * line) included: a command line of 1023 bytes may have been cut.
+ */
+#define XEN_DOM0_CMDLINE_MAX	1022
 
 /* XENMEM_memory_map's entry: the BIOS E820 format, which Xen's public
  * headers name but do not define.
@@ -105,6 +113,8 @@ void x86_pvh_plat_parse(const struct hvm_start_info *si)
 	if (!xen_ready)
 		ukplat_boot_panic("not running on Xen (no Xen CPUID leaves)");
 	xen_dom0 = !!(si->flags & SIF_INITDOMAIN);
+	if (xen_dom0)
+		plat_cmdline_limit(XEN_DOM0_CMDLINE_MAX, "Xen's dom0");
 	if (!ukplat_memregion_count())
 		memory_map_from_xen();
 	shared_info_map();

@@ -2,11 +2,16 @@
 /*
  * A test app for the boot tests: "exit N" returns N from main, "null"
  * dereferences NULL, "ud2" runs an invalid opcode, "args" prints argv
- * with delimiters so quoting can be checked.
+ * with delimiters so quoting can be checked. Ends (ending()): "exitcall
+ * N" calls exit(N), "abort", "assert" and "crash" (UK_CRASH) crash,
+ * "nonl N" prints text without a newline and returns N. "argstat"
+ * prints argc and the arguments' total length.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uk/assert.h>
 
 static int deep_null(volatile int *p, int depth)
 {
@@ -15,12 +20,45 @@ static int deep_null(volatile int *p, int depth)
 	return *p;
 }
 
+/* The ways to end: returns only when argv[1] is none of them. */
+static void ending(int argc, char *argv[])
+{
+	if (strcmp(argv[1], "exitcall") == 0 && argc > 2)
+		exit(atoi(argv[2]));
+	if (strcmp(argv[1], "abort") == 0)
+		abort();
+	if (strcmp(argv[1], "assert") == 0)
+		assert(argc == 0);
+	if (strcmp(argv[1], "crash") == 0)
+		UK_CRASH("probe: UK_CRASH\n");
+	if (strcmp(argv[1], "nonl") == 0 && argc > 2) {
+		printf("probe: no newline");
+		fflush(stdout);
+		exit(atoi(argv[2]));
+	}
+}
+
+/* "argstat": argc and the bytes of argv[1..], for the limit tests. */
+static int argstat(int argc, char *argv[])
+{
+	size_t bytes = 0;
+	int i;
+
+	for (i = 1; i < argc; i++)
+		bytes += strlen(argv[i]);
+	printf("probe: argc=%d bytes=%zu\n", argc, bytes);
+	return 0;
+}
+
 int main(int argc, char *argv[])
 {
 	int i;
 
 	if (argc < 2)
 		return 0;
+	ending(argc, argv);
+	if (strcmp(argv[1], "argstat") == 0)
+		return argstat(argc, argv);
 	if (strcmp(argv[1], "exit") == 0 && argc > 2)
 		return atoi(argv[2]);
 	if (strcmp(argv[1], "null") == 0) {

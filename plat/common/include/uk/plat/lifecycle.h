@@ -5,11 +5,17 @@
 
 #include <uk/essentials.h>
 
-/* Status reported for fatal errors (exceptions, failed assertions). */
-#define UKPLAT_CRASH_STATUS 127
+/*
+ * Status for fatal errors (exceptions, failed assertions, UK_CRASH, boot
+ * panics). It lies outside 0-255, so the host can tell a crash from
+ * every exit status an app can give.
+ */
+#define UKPLAT_CRASH_STATUS 256
 
-/* Stops the machine; status is the exit code for the host where the
- * platform can pass one (e.g. QEMU's isa-debug-exit: status * 2 + 1).
+/*
+ * Stops the machine. status is an exit status, taken & 255 as on Linux
+ * (exit() passes it so), or UKPLAT_CRASH_STATUS. The platform tells the
+ * host which, where it can (docs/running.md).
  */
 __noreturn void ukplat_terminate(int status);
 
