@@ -20,17 +20,8 @@ include $(UK_MK)/util.mk
 # A= app directory, O= build directory, C= config file, L= extra library
 # directories (colon-separated), TARGET= a file in targets/, V=1 verbose.
 A ?= $(UK_ROOT)/examples/helloworld
-override A := $(abspath $(A))
 O ?= $(A)/build
-override O := $(abspath $(O))
 C ?= $(A)/.config
-override C := $(abspath $(C))
-UK_EXTLIBS := $(abspath $(subst :, ,$(L)))
-UK_NAME ?= $(notdir $(A))
-
-$(if $(wildcard $(A)/.),,$(error A=$(A): no such app directory))
-$(foreach d,$(UK_EXTLIBS),$(if $(wildcard $(d)/Makefile.uk),,\
-  $(error L=$(d): not a library directory (no Makefile.uk there))))
 
 ifeq ($(V),1)
 Q :=
@@ -38,14 +29,20 @@ else
 Q := @
 endif
 
-# Goals that only inform or clean need no Kconfig at all; configuration
-# goals need Kconfig but no existing configuration.
-UK_INFO_GOALS := help targets test bench clean distclean
+# Goals that only inform touch no build directory; clean goals use O but
+# need no Kconfig; configuration goals need Kconfig but no configuration.
+UK_INFO_GOALS := help targets test bench
+UK_CLEAN_GOALS := clean distclean
 UK_CONFIG_GOALS := defconfig menuconfig oldconfig olddefconfig savedefconfig
 UK_GOALS := $(or $(MAKECMDGOALS),all)
-UK_NEEDS_KCONFIG := $(filter-out $(UK_INFO_GOALS),$(UK_GOALS))
-UK_NEEDS_CONFIG := $(filter-out $(UK_INFO_GOALS) $(UK_CONFIG_GOALS),$(UK_GOALS))
+UK_USES_O := $(filter-out $(UK_INFO_GOALS),$(UK_GOALS))
+UK_NEEDS_KCONFIG := $(filter-out $(UK_INFO_GOALS) $(UK_CLEAN_GOALS),$(UK_GOALS))
+UK_NEEDS_CONFIG := $(filter-out $(UK_CONFIG_GOALS),$(UK_NEEDS_KCONFIG))
 
+include $(UK_MK)/paths.mk
+ifneq ($(UK_USES_O),)
+include $(UK_MK)/builddir.mk
+endif
 include $(UK_MK)/config.mk
 include $(UK_MK)/toolchain.mk
 include $(UK_ROOT)/Makefile.uk

@@ -5,7 +5,7 @@ if ! command -v shellcheck >/dev/null; then
 	echo "1..0 # SKIP shellcheck is not installed"
 	exit 0
 fi
-scripts=("$KILN"/support/scripts/{deps,run,bench,rust-root,rust-target,xl-config,kconfig-check,kvm-works} \
+scripts=("$KILN"/support/scripts/{deps,run,bench,rust-root,rust-target,xl-config,kconfig,kvm-works} \
 	"$KILN"/support/scripts/boot/* "$KILN"/.ci/run "$KILN"/lib/nolibc/tests/host/run.sh)
 plan ${#scripts[@]}
 for f in "${scripts[@]}"; do

@@ -39,12 +39,21 @@ $(call write_if_changed,$(KCONFIG_GEN)/app.uk,$(call kconfig_sources,\
 endif
 KCONFIG_FILES += $(addprefix $(KCONFIG_GEN)/,arch.uk plat.uk libs.uk app.uk)
 
-# kconfig-conf writes the split config relative to its working directory.
-kconfig_env = cd $(O) && UK_BASE=$(UK_ROOT) KCONFIG_GEN=$(KCONFIG_GEN) \
-	KCONFIG_CONFIG=$(C) KCONFIG_AUTOCONFIG=$(AUTOCONF) \
-	KCONFIG_AUTOHEADER=$(O)/include/uk/bits/config.h \
-	KCONFIG_TRISTATE=$(O)/include/config/tristate.conf
-kconfig = $(kconfig_env) kconfig-conf $(1) $(UK_ROOT)/Config.uk
+# Every Kconfig step goes through support/scripts/kconfig, which checks
+# the input with kconfig-check (Kconfig's own parser, as a host tool) and
+# replaces $(C) only atomically and completely.
+UK_TOOLS := $(O)/tools
+KCONFIG_CHECK := $(UK_TOOLS)/kconfig-check
+kconfig_env = UK_ROOT='$(UK_ROOT)' UK_BASE='$(UK_ROOT)' O='$(O)' C='$(C)' \
+	KCONFIG_GEN='$(KCONFIG_GEN)' KCONFIG_CHECK='$(KCONFIG_CHECK)' \
+	KCONFIG_AUTOCONFIG='$(AUTOCONF)' \
+	KCONFIG_AUTOHEADER='$(O)/include/uk/bits/config.h' \
+	KCONFIG_TRISTATE='$(O)/include/config/tristate.conf'
+kconfig = $(kconfig_env) $(UK_ROOT)/support/scripts/kconfig $(1)
+
+$(KCONFIG_CHECK): $(UK_ROOT)/support/tools/kconfig-check.c
+	$(Q)$(call show,HOSTCC,tools/kconfig-check)mkdir -p $(@D) && \
+	$(HOSTCC) -O2 -Wall -o $@.tmp.$$$$ $< -lkconfig-parser && mv -f $@.tmp.$$$$ $@
 
 ifneq ($(UK_NEEDS_CONFIG),)
 include $(AUTOCONF)
@@ -58,6 +67,8 @@ UK_PLATS := $(foreach p,$(filter-out common,$(notdir $(wildcard \
 UK_CONFIG_TARGET := $(if $(UK_ARCH),$(firstword $(UK_PLATS))-$(UK_ARCH))
 
 ifneq ($(TARGET),)
+$(if $(filter 1,$(words $(TARGET))),,$(error TARGET=$(TARGET): name one \
+	target pair; supported: $(UK_TARGETS)))
 $(if $(filter $(TARGET),$(UK_TARGETS)),,$(error TARGET=$(TARGET): unknown \
 	target pair; supported: $(UK_TARGETS)))
 endif
@@ -84,36 +95,32 @@ $(UK_DEPS_STAMP): $(UK_ROOT)/targets/$(UK_TARGET) $(UK_ROOT)/support/scripts/dep
 	$(Q)$(UK_ROOT)/support/scripts/deps $(UK_TARGET) && mkdir -p $(@D) && touch $@
 
 # A missing configuration starts from the pair's (or UK_DEFCONFIG's) defaults.
-cmd_defconfig = $(call show,DEFCONF,$(C) ($(UK_TARGET)))$(call \
-	kconfig,-s --defconfig=$(UK_DEFCONFIG)) >/dev/null
-$(C): | $(UK_DEPS_STAMP) $(UK_DEFCONFIG)
+cmd_defconfig = $(call show,DEFCONF,$(C) ($(UK_TARGET)))DEFCONFIG='$(UK_DEFCONFIG)' \
+	$(call kconfig,defconfig)
+UK_KCONFIG_TOOLS := $(UK_DEPS_STAMP) $(KCONFIG_CHECK)
+$(C): | $(UK_KCONFIG_TOOLS) $(UK_DEFCONFIG)
 	$(Q)$(cmd_defconfig)
 
 ifneq ($(UK_TARGET_SWITCH),)
 $(AUTOCONF): FORCE
 endif
-$(AUTOCONF): $(C) $(KCONFIG_FILES) | $(UK_DEPS_STAMP)
+$(AUTOCONF): $(C) $(KCONFIG_FILES) | $(UK_KCONFIG_TOOLS)
 	$(Q)mkdir -p $(O)/include/config $(O)/include/uk/bits
 ifneq ($(UK_TARGET_SWITCH),)
-	$(Q)$(call show,CONFIG,switching $(C) to $(UK_TARGET)) \
-	sed -i $(foreach v,$(TARGET_KCONFIG),-e '/^$(firstword $(subst =, ,$(v)))[= ]/d' \
-	-e '/^\# $(firstword $(subst =, ,$(v))) is not set/d') $(C) \
-	&& printf '%s\n' $(TARGET_KCONFIG) >> $(C)
+	$(Q)$(call show,CONFIG,switching $(C) to $(UK_TARGET))SET_LINES='$(TARGET_KCONFIG)' \
+	$(call kconfig,switch)
 endif
-	$(Q)$(UK_ROOT)/support/scripts/kconfig-check $(filter-out $(KCONFIG_GEN)/%,$(KCONFIG_FILES))
-	$(Q)$(call show,CONFIG,$(C))$(call kconfig,-s --olddefconfig) >/dev/null \
-	&& $(call kconfig,-s --silentoldconfig) </dev/null && touch $@
+	$(Q)$(call show,CONFIG,$(C))$(call kconfig,sync) && touch $@
 
 # --- User-facing configuration goals -------------------------------------
 .PHONY: defconfig olddefconfig oldconfig menuconfig savedefconfig
-defconfig: | $(UK_DEPS_STAMP) $(UK_DEFCONFIG)
+defconfig: | $(UK_KCONFIG_TOOLS) $(UK_DEFCONFIG)
 	$(Q)$(cmd_defconfig)
-olddefconfig: | $(UK_DEPS_STAMP)
-	$(Q)$(call kconfig,-s --olddefconfig)
-oldconfig: | $(UK_DEPS_STAMP)
-	$(Q)$(call kconfig,--oldconfig)
-menuconfig: $(C) | $(UK_DEPS_STAMP)
-	$(Q)$(kconfig_env) kconfig-mconf $(UK_ROOT)/Config.uk
-savedefconfig: | $(UK_DEPS_STAMP)
-	$(Q)$(call kconfig,--savedefconfig=$(O)/defconfig) >/dev/null \
-	&& echo "Saved the minimal configuration to $(O)/defconfig"
+olddefconfig: | $(UK_KCONFIG_TOOLS)
+	$(Q)$(call kconfig,olddefconfig)
+oldconfig: $(C) | $(UK_KCONFIG_TOOLS)
+	$(Q)$(call kconfig,oldconfig)
+menuconfig: $(C) | $(UK_KCONFIG_TOOLS)
+	$(Q)$(call kconfig,menuconfig)
+savedefconfig: | $(UK_KCONFIG_TOOLS)
+	$(Q)SAVE_TO='$(O)/defconfig' $(call kconfig,savedefconfig)

@@ -28,12 +28,26 @@ print-libs:
 	@echo 'disabled: $(sort $(UK_LIBS_OFF))'
 
 # clean keeps the configuration; distclean removes the build directory
-# and the .config too.
+# and the .config too. Both remove only what Kiln made: a build directory
+# without Kiln's mark, or a C= that is not a Kconfig file, is refused
+# before anything is removed.
+ifneq ($(filter $(UK_CLEAN_GOALS),$(UK_GOALS)),)
+$(if $(wildcard $(O)),$(if $(wildcard $(UK_MARK)),,$(error O=$(O) was not \
+	created by Kiln (no $(notdir $(UK_MARK)) in it): not cleaning it; \
+	remove what you want yourself)))
+endif
+ifneq ($(filter distclean,$(UK_GOALS)),)
+uk_c_head := $(if $(wildcard $(C)),$(shell test -f '$(C)' && head -c 64 '$(C)'))
+$(if $(wildcard $(C)),$(if $(findstring Automatically generated file,\
+	$(uk_c_head)),,$(error C=$(C) is not a configuration Kiln wrote (no \
+	Kconfig header): not removing it)))
+endif
+
 clean:
 	$(Q)$(call show,CLEAN,$(O))rm -rf $(filter-out $(O)/kconfig $(O)/include \
 	$(O)/.deps $(O)/toolchain.mk $(O)/tools,$(wildcard $(O)/* $(O)/.*.cmd))
 distclean:
-	$(Q)$(call show,CLEAN,$(O) $(C))rm -rf $(O) $(C) $(C).old
+	$(Q)$(call show,CLEAN,$(O) $(C))rm -rf $(wildcard $(O) $(C) $(C).old)
 
 # One entry per C and assembly object, with the exact command of the build.
 json_str = "$(subst ",\",$(subst \,\\,$(1)))"

@@ -8,9 +8,16 @@
 # is in and $(LIBFOO_BUILD) is $(O)/libfoo. A disabled library is only
 # remembered in UK_LIBS_OFF: it builds nothing and adds no include path.
 
+# A name is one library's: a second registration (an L= library named
+# like an in-tree one, two L= libraries or an app named alike) would mix
+# their sources and rules, so it is an error naming both directories.
 define _uk_lib_vars
+$(if $(filter undefined,$(origin $(call uc,$(1))_BASE)),,$(error library \
+	$(1) is registered twice: by $($(call uc,$(1))_BASE)/Makefile.uk and \
+	$(_uk_dir)/Makefile.uk; rename one (addlib's first argument)))
 $(call uc,$(1))_BASE := $(_uk_dir)
 $(call uc,$(1))_BUILD := $(O)/$(1)
+$(if $(_uk_in_app),UK_APP_LIBS += $(1))
 endef
 
 # $(eval $(call addlib,libfoo)): always built.
@@ -40,13 +47,35 @@ UK_MAKEFILES := $(wildcard $(UK_ROOT)/arch/*/$(UK_ARCH)/Makefile.uk) \
 	$(addsuffix /Makefile.uk,$(UK_EXTLIBS)) \
 	$(wildcard $(A)/Makefile.uk)
 
+$(foreach d,$(sort $(UK_EXTLIBS)),$(if $(filter-out 1,$(words $(filter \
+	$(d),$(UK_EXTLIBS)))),$(error L= names $(d) twice)))
+
 ifneq ($(UK_NEEDS_CONFIG),)
 $(foreach f,$(UK_MAKEFILES),$(eval _uk_dir := $(patsubst %/,%,$(dir \
-	$(f))))$(eval include $(f)))
+	$(f))))$(eval _uk_in_app := $(filter $(A)/Makefile.uk,$(f)))$(eval \
+	include $(f)))
+_uk_in_app :=
 endif
 
 UK_ALL_PLATLIBS := $(foreach p,$(UK_PLATS),$(UK_PLATLIBS_$(p)))
 UK_ALL_LIBS := $(UK_LIBS) $(UK_ALL_PLATLIBS)
+
+# The app registers a library, and something must give it main(): its
+# own sources, or an L= library (Unikraft apps such as app-redis have no
+# sources of their own). Checked once the configuration is read, before
+# anything is compiled; a typo such as APPFOO_SRC-y is named.
+app_srcs = $(strip $($(1)_SRCS-y) $($(1)_CARGO-y) $($(1)_ALIBS-y))
+app_typos = $(filter-out $(1)_SRCS-y,$(filter $(1)_SRC% $(1)_SOURCE%,$(.VARIABLES)))
+ifneq ($(CONFIG_UK_ARCH),)
+$(if $(UK_APP_LIBS),,$(error A=$(A): its Makefile.uk registers no library \
+	(it needs $$(eval $$(call addlib,app$(UK_NAME))))))
+$(foreach l,$(filter $(UK_APP_LIBS),$(UK_ALL_LIBS)),$(if $(call \
+	app_srcs,$(call uc,$(l))),,$(if $(call app_typos,$(call uc,$(l))),$(error \
+	A=$(A): the app lists no sources in $(call uc,$(l))_SRCS-y (its \
+	Makefile.uk sets $(call app_typos,$(call uc,$(l))) instead)),$(if \
+	$(UK_EXTLIBS),,$(error A=$(A): the app lists no sources \
+	($(call uc,$(l))_SRCS-y) and no L= library could provide main())))))
+endif
 
 # Every enabled library's include/ directory is on every compile line.
 UK_LIB_INCLUDES := $(addprefix -I,$(wildcard $(foreach l,$(UK_ALL_LIBS),\

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Booting, testing and measuring.
 
-.PHONY: run test bench
+.PHONY: run run-boot test bench
 
 # The whole suite: host tools for every target pair first, then prove.
 test:
@@ -9,11 +9,20 @@ test:
 	$(Q)prove -r -j2 $(UK_ROOT)/tests/
 
 # make run [ARGS="app args"] [KVM=0|1] [GDB=1] [QEMU_ARGS=...]: build, then
-# boot the image of the target pair's platform.
-run: images
-	$(Q)BOOT=$(if $(CONFIG_KVM_MULTIBOOT),multiboot,pvh) V=$(V) \
+# boot the image of the target pair's platform; make exits with the run
+# script's status (the app's, see docs/running.md), which make alone could
+# not (it knows 0 and 2). ARGS goes to the guest as typed, unexpanded
+# ($(value)): the guest's parser splits it; nothing in it runs here.
+# Booting writes nothing in O but the status file, so the build lock is
+# dropped first: the directory can be rebuilt while a guest runs.
+UK_RUN_STATUS = $(O)/.run-status.$(kiln-pid)
+run-boot: images
+	$(kiln-unlock)$(Q)KILN_CMDLINE='$(call sq,$(value ARGS))' \
+	BOOT=$(if $(CONFIG_KVM_MULTIBOOT),multiboot,pvh) V=$(V) \
 	$(UK_ROOT)/support/scripts/run $(UK_TARGET) \
-	$(call image_of,$(TARGET_PLAT)) $(ARGS)
+	$(call image_of,$(TARGET_PLAT)); echo $$? >$(UK_RUN_STATUS)
+run: run-boot
+	$(if $(wildcard $(UK_RUN_STATUS)),$(kiln-exit $(UK_RUN_STATUS)))
 
 bench:
 	$(Q)$(UK_ROOT)/support/scripts/bench

@@ -8,14 +8,8 @@ CROSS_COMPILE ?= $(TARGET_CROSS_COMPILE)
 CC := $(CROSS_COMPILE)gcc
 LD := $(CROSS_COMPILE)ld
 OBJCOPY := $(CROSS_COMPILE)objcopy
-HOSTCC ?= cc
 
-UK_TOOLS := $(O)/tools
 FIXDEP := $(UK_TOOLS)/fixdep
-
-# on_path: the tool's full path when it is on $PATH (no process started).
-on_path = $(firstword $(wildcard $(if $(findstring /,$(1)),$(1),$(addsuffix \
-	/$(1),$(subst :, ,$(PATH))))))
 
 TOOLCHAIN_MK := $(O)/toolchain.mk
 ifneq ($(UK_NEEDS_CONFIG),)
@@ -30,7 +24,7 @@ $(TOOLCHAIN_MK): | $(UK_DEPS_STAMP)
 	 install it (support/scripts/deps $(UK_TARGET)) or set CROSS_COMPILE=" >&2; exit 1;) \
 	mkdir -p $(@D) && printf 'TOOLCHAIN_CC := %s\nTOOLCHAIN_ARCH := %s\nCC_INCLUDE := %s\nRUST_TRIPLE := %s\nRUST_BIN := %s\n' \
 	'$(CC)' '$(UK_ARCH)' "$$($(CC) -print-file-name=include)" \
-	"$$($(call rust_target,))" "$$($(call rust_target,--bin))" > $@.tmp && mv $@.tmp $@
+	"$$($(call rust_target,))" "$$($(call rust_target,--bin))" > $@.tmp.$$$$ && mv -f $@.tmp.$$$$ $@
 # The Rust target triple and the directory of the rustc and cargo to use
 # (rustup's for x86_64; e.g. Debian's rustc-web for arm64).
 rust_target = $(UK_ROOT)/support/scripts/rust-target $(1) $(UK_ARCH) $(or \
@@ -38,11 +32,12 @@ rust_target = $(UK_ROOT)/support/scripts/rust-target $(1) $(UK_ARCH) $(or \
 
 $(FIXDEP): $(UK_ROOT)/support/tools/fixdep.c
 	$(Q)$(call show,HOSTCC,tools/fixdep)mkdir -p $(@D) && \
-	$(HOSTCC) -O2 -Wall -o $@.tmp $< && mv $@.tmp $@
+	$(HOSTCC) -O2 -Wall -o $@.tmp.$$$$ $< && mv -f $@.tmp.$$$$ $@
 
 # ukimg: checks every linked image and accounts for its bytes (libelf).
 UKIMG := $(UK_TOOLS)/ukimg
 UKIMG_SRCS := $(sort $(wildcard $(UK_ROOT)/support/tools/ukimg/*.c))
 $(UKIMG): $(filter-out %/fuzz.c,$(UKIMG_SRCS)) $(wildcard $(UK_ROOT)/support/tools/ukimg/*.h)
 	$(Q)$(call show,HOSTCC,tools/ukimg)mkdir -p $(@D) && $(HOSTCC) -std=gnu11 -O2 \
-	-Wall -Wextra -Wno-unused-parameter -o $@.tmp $(filter %.c,$^) -lelf && mv $@.tmp $@
+	-Wall -Wextra -Wno-unused-parameter -o $@.tmp.$$$$ $(filter %.c,$^) -lelf \
+	&& mv -f $@.tmp.$$$$ $@

@@ -31,3 +31,7 @@ show =
 else
 show = printf '  %-7s %s\n' '$(1)' '$(2)';
 endif
+
+# on_path: the tool's full path when it is on $PATH (no process started).
+on_path = $(firstword $(wildcard $(if $(findstring /,$(1)),$(1),$(addsuffix \
+	/$(1),$(subst :, ,$(PATH))))))

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# clean and distclean remove only what Kiln made: a build directory it
+# created (marked with .kiln-build) and a configuration Kconfig wrote.
+# Everything else is refused in one line, with nothing removed. The
+# refusals are tried on real directories: an app copy and a Kiln copy.
+source "$(dirname "$0")/lib/tap.sh"
+plan 30
+
+# snapshot DIR: every path under DIR with its size, to compare.
+snapshot() { find "$1" -printf '%P %s\n' | sort; }
+
+# refused NAME PATTERN ARGS...: make fails, prints PATTERN as its only
+# line, and removes nothing under $TMP.
+refused() {
+	local name=$1 pattern=$2 before after rc=0 out
+	shift 2
+	before=$(snapshot "$TMP")
+	out=$(make -s -C "$KILN" "$@" 2>&1) || rc=$?
+	after=$(snapshot "$TMP")
+	[ "$rc" != 0 ] && [ "$before" = "$after" ]
+	ok $? "$name: refused (exit $rc), nothing removed"
+	like "$out" "$pattern" "$name: the line says why"
+	is "$(wc -l <<<"$out")" 1 "$name: one line"
+}
+
+cp -r "$KILN/tests/fixtures/twofiles" "$TMP/app"
+app=$TMP/app
+check "the app builds in its default build directory" kmake A="$app"
+[ -f "$app/build/.kiln-build" ]
+ok $? "Kiln marked the build directory it created"
+
+refused "O= the app directory" "O=$app is the app directory" clean A="$app" O="$app"
+refused "distclean O= a parent of the app" "O=$TMP contains the app directory" \
+	distclean A="$app" O="$TMP"
+mkdir "$TMP/other" && echo keep >"$TMP/other/notes.txt"
+refused "O= a directory Kiln did not create" \
+	"O=$TMP/other was not created by Kiln \(no .kiln-build in it\): not cleaning it" \
+	clean A="$app" O="$TMP/other"
+refused "O= empty" "O= is empty: name a build directory" clean A="$app" O=
+
+# A copy of Kiln: as another tree's O=, and as its own O=.
+mkdir "$TMP/kiln"
+(cd "$KILN" && git ls-files --cached --others --exclude-standard |
+	while IFS= read -r f; do [ ! -e "$f" ] || cp --parents "$f" "$TMP/kiln"; done)
+cp -r "$KILN/.git" "$TMP/kiln/.git"
+refused "O= a Kiln copy" "O=$TMP/kiln was not created by Kiln" clean A="$app" O="$TMP/kiln"
+before=$(snapshot "$TMP")
+rc=0
+out=$(make -s -C "$TMP/kiln" distclean O="$TMP/kiln" 2>&1) || rc=$?
+[ "$rc" != 0 ] && [ "$before" = "$(snapshot "$TMP")" ]
+ok $? "distclean O= the Kiln tree itself: refused (exit $rc), nothing removed"
+like "$out" "O=$TMP/kiln is the Kiln tree" "the line says it is the Kiln tree"
+
+# / only ever with -n: whatever happens, nothing is run.
+out=$(make -n -s -C "$KILN" clean A="$app" O=/ 2>&1) || true
+like "$out" "O=/ is /: name a build directory" "O=/ is refused"
+if grep -q 'rm ' <<<"$out"; then ok 1 "O=/: no rm command even planned"; else ok 0 "O=/: no rm command even planned"; fi
+
+# distclean of a C= that Kconfig did not write.
+echo 'int important;' >"$TMP/notconfig.c"
+refused "distclean C= a source file" \
+	"C=$TMP/notconfig.c is not a configuration Kiln wrote" \
+	distclean A="$app" C="$TMP/notconfig.c"
+
+# What Kiln made is cleaned as before.
+check "clean in the marked directory" kmake A="$app" clean
+[ -f "$app/.config" ] && [ -f "$app/build/.kiln-build" ] && [ ! -e "$app/build/apptwofiles" ]
+ok $? "clean removed the objects, kept the configuration and the mark"
+check "distclean in the marked directory" kmake A="$app" distclean
+[ ! -e "$app/build" ] && [ ! -e "$app/.config" ] && [ -f "$app/a.c" ] && [ -f "$app/Makefile.uk" ]
+ok $? "distclean removed the build directory and .config, not the sources"
+
+# An empty directory the user made is adopted (marked) by a build.
+mkdir "$TMP/empty"
+check "a build in an empty directory" kmake A="$app" O="$TMP/empty" C="$TMP/empty.config"
+[ -f "$TMP/empty/.kiln-build" ]
+ok $? "the empty directory was marked"
