@@ -98,5 +98,5 @@ out=$(timeout 20 "$uk" check "$TMP/empty" 2>&1) || rc=$?
 is "$rc: $out" "1: $TMP/empty: empty file" "an empty file: one line, exit 1"
 rc=0
 out=$(timeout 20 "$uk" check /dev/zero 2>&1) || rc=$?
-is "$rc: $out" "1: /dev/zero: not a regular file" \
+is "$rc: $out" "1: /dev/zero: not a regular file (a character device)" \
 	"a device is refused, not read forever"

@@ -3,8 +3,9 @@
  * libFuzzer harness over ukimg's parsers: the image paths (`info`, and
  * `check` for every platform) and the link map reader. Built by
  * tests/ukimg-fuzz.t:
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined fuzz.c image.c \
- *     notes.c multiboot.c arm64.c segments.c check.c info.c map.c -lelf
+ *   clang -g -O1 -fsanitize=fuzzer,address,undefined fuzz.c input.c \
+ *     image.c notes.c multiboot.c arm64.c segments.c check.c info.c map.c \
+ *     -lelf
  */
 #include <stdint.h>
 #include <stdio.h>

@@ -1,18 +1,15 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Reading an image: the whole file into one buffer, then the ELF header,
- * program and section header tables validated against the file size.
- * libelf quietly shrinks tables that run past the end of the file, so
- * the sizes are checked here first, from the header's own numbers.
+ * Reading an image: the whole file into one buffer (input.c), then the
+ * ELF header, program and section header tables validated against the
+ * file size. libelf quietly shrinks tables that run past the end of the
+ * file, so the sizes are checked here first, from the header's own
+ * numbers.
  */
 #define _GNU_SOURCE	/* vasprintf */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include "ukimg.h"
 
 uint32_t le32(const unsigned char *p)
@@ -214,41 +211,14 @@ int img_open_mem(struct img *img, const char *name, const void *data,
 
 int img_load_file(struct img *img, const char *path)
 {
-	unsigned char *buf = NULL;
-	struct stat st;
-	size_t got = 0;
-	ssize_t r;
-	int fd;
+	unsigned char *buf;
+	size_t size;
 
 	memset(img, 0, sizeof(*img));
 	img->name = path;
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return fail(img, "%s", strerror(errno));
-	/* A FIFO or device could block or never end. */
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return fail(img, "not a regular file");
-	}
-	if ((uint64_t)st.st_size > IMG_MAX_SIZE) {
-		close(fd);
-		return fail(img, "too large (%lld bytes)",
-			    (long long)st.st_size);
-	}
-	buf = malloc(st.st_size ? st.st_size : 1);
-	while (buf && got < (size_t)st.st_size) {
-		r = read(fd, buf + got, st.st_size - got);
-		if (r <= 0)
-			break;
-		got += r;
-	}
-	close(fd);
-	if (!buf || got != (size_t)st.st_size) {
-		free(buf);
-		return fail(img, "cannot read: %s",
-			    buf ? "short read" : "out of memory");
-	}
-	return img_parse(img, path, buf, got);
+	if (input_read(path, IMG_MAX_SIZE, &buf, &size, img->err))
+		return -1;
+	return img_parse(img, path, buf, size);
 }
 
 /* Forgets the defects from index from on (0: all of them). */

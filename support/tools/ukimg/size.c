@@ -12,6 +12,12 @@
 #include "map.h"
 #include "ukimg.h"
 
+/*
+ * Link maps larger than this are refused unread: a Kiln image's map is
+ * tens of KiB to a few MiB, and /dev/zero must not fill the memory.
+ */
+#define MAP_MAX_SIZE	(256UL * 1024 * 1024)
+
 enum { TEXT, RODATA, DATA, BSS, NCAT };
 static const char *const cat_names[NCAT] = { "text", "rodata", "data", "bss" };
 
@@ -336,20 +342,48 @@ static int rest_row(struct size_ctx *c, const uint64_t *tot)
 	return over;
 }
 
+/* Parses the map read whole (bounded, input.c); -1: not a map. */
+static int map_parse_buf(unsigned char *buf, size_t size,
+			 const struct map_cb *cb)
+{
+	FILE *f;
+	int r;
+
+	if (!size)
+		return -1;
+	f = fmemopen(buf, size, "r");
+	if (!f)
+		return -2;
+	r = map_parse(f, cb);
+	fclose(f);
+	return r;
+}
+
 static int size_map(struct size_ctx *c, const char *path, const char *map,
 		    const uint64_t *tot)
 {
 	struct map_cb cb = { on_out, on_in, c };
-	FILE *f = fopen(map, "r");
+	char err[INPUT_ERR_MAX];
+	unsigned char *buf;
+	size_t size;
 	int r;
 
-	if (!f) {
-		fprintf(stderr, "%s: cannot open the link map %s (pass --map"
-			" FILE)\n", path, map);
+	r = input_read(map, MAP_MAX_SIZE, &buf, &size, err);
+	if (r == INPUT_NOFILE) {
+		fprintf(stderr, "%s: cannot open the link map %s: %s (pass"
+			" --map FILE)\n", path, map, err);
 		return -1;
 	}
-	r = map_parse(f, &cb);
-	fclose(f);
+	if (r) {
+		fprintf(stderr, "%s: %s\n", map, err);
+		return -1;
+	}
+	r = map_parse_buf(buf, size, &cb);
+	free(buf);
+	if (r == -2) {
+		fprintf(stderr, "%s: out of memory\n", map);
+		return -1;
+	}
 	if (r) {
 		fprintf(stderr, "%s: not a GNU ld map (no \"Linker script and"
 			" memory map\")\n", map);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <gelf.h>
+#include "input.h"
 
 /* Larger inputs are refused rather than read: no image is near this. */
 #define IMG_MAX_SIZE		(1024UL * 1024 * 1024)
@@ -83,7 +84,7 @@ struct img {
 	const char *name;
 	unsigned char *buf;
 	size_t size;
-	char err[256];			/* why img_open failed */
+	char err[INPUT_ERR_MAX];	/* why img_open failed */
 
 	Elf *elf;			/* NULL for raw images */
 	GElf_Ehdr eh;
