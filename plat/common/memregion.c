@@ -4,13 +4,17 @@
  * handful of ranges and boot has to stay quick.
  */
 #include <uk/essentials.h>
+#include <uk/plat/lifecycle.h>
 #include <uk/plat/memory.h>
+#include <uk/plat/common/crash.h>
 #include <uk/plat/common/memregion.h>
 
 #define MEM_PAGE	4096UL
 
 static struct ukplat_memregion mem[PLAT_MEM_MAX];
 static int mem_nr;
+/* The span of the RAM added, for the "not enough memory" line. */
+static uint64_t ram_lo = -1, ram_hi;
 
 int ukplat_memregion_count(void)
 {
@@ -50,6 +54,8 @@ void plat_mem_add(uint64_t base, uint64_t len)
 	base = ALIGN_UP(base, MEM_PAGE);
 	if (end <= base)
 		return;
+	ram_lo = MIN(ram_lo, base);
+	ram_hi = MAX(ram_hi, end);
 	for (i = 0; i < mem_nr && mem[i].base < base; i++)
 		;
 	mem_insert(i, base, end);
@@ -86,6 +92,25 @@ void plat_mem_reserve(uint64_t base, uint64_t len)
 			mem_remove(i--);
 		}
 	}
+}
+
+void plat_mem_need(uint64_t base, uint64_t end)
+{
+	uint64_t lo = MIN(ram_lo, base), p = base;
+	int i;
+
+	/* Sorted by base: one pass follows adjacent and overlapping ranges. */
+	for (i = 0; i < mem_nr && p < end; i++)
+		if (mem[i].base <= p && p < mem[i].base + mem[i].len)
+			p = mem[i].base + mem[i].len;
+	if (p >= end)
+		return;
+	crash_put("Boot failed: not enough memory: ");
+	crash_put_dec(ram_hi > lo ? (ram_hi - lo) >> 10 : 0);
+	crash_put(" KiB of RAM, at least ");
+	crash_put_dec((end - lo + 1023) >> 10);
+	crash_put(" KiB needed\n");
+	ukplat_terminate(UKPLAT_CRASH_STATUS);
 }
 
 uint64_t plat_mem_alloc_page(uint64_t min, uint64_t max)

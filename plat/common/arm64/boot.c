@@ -58,12 +58,14 @@ void arm64_boot(const void *dtb)
 	 */
 	if (!ukplat_memregion_count())
 		ukplat_boot_panic("no RAM in the device tree");
+	plat_mem_need((uintptr_t)_text, (uintptr_t)_end);
 	for (i = 0; !fdt_memreserve(dtb, i, &base, &size); i++)
 		plat_mem_reserve(base, size);
 	/* The tree itself is not kept: all it said was copied above.
-	 * Page 0 is never handed out, so no allocation reads as NULL.
+	 * The NULL guard is never handed out (RAM may start at 0 on other
+	 * machines than QEMU's virt), so no allocation reads as NULL.
 	 */
-	plat_mem_reserve(0, PAGE_SIZE);
+	plat_mem_reserve(0, PLAT_NULL_GUARD);
 	plat_mem_reserve((uintptr_t)_text, _end - _text);
 	arm64_mmu_init();
 	arm64_gic_init();

@@ -4,8 +4,9 @@
  * device tree reported (read/write, never executable), of the image with
  * per-section rights (text read-only and executable, the rest never
  * executable) and of the device registers (Device-nGnRE). The image gets
- * 4 KiB pages, the rest the biggest blocks that fit. Address 0 and the
- * pages under the stacks stay unmapped to catch NULL and overflows.
+ * 4 KiB pages, the rest the biggest blocks that fit. The NULL guard (at
+ * least [0, PLAT_NULL_GUARD)) and the pages under the stacks stay
+ * unmapped to catch NULL and overflows.
  *
  * Built with the MMU off, when every access goes straight to memory:
  * before caching is turned on, the lines of what was written are
@@ -57,6 +58,9 @@ void arm64_mmio_map(uint64_t base, uint64_t len)
 {
 	if (!len)
 		return;
+	/* A NULL pointer must never reach a device. */
+	if (base < PLAT_NULL_GUARD)
+		ukplat_boot_panic("device registers inside the NULL guard");
 	/* Unmapped, the device would fault later, far from the cause. */
 	if (mmio_nr == MMIO_MAX)
 		ukplat_boot_panic("too many device register ranges to map");
@@ -83,7 +87,7 @@ static uint64_t pt_alloc(void)
 		return (uintptr_t)pool[pool_used++];
 	t = plat_mem_alloc_page(0, 1UL << ARM64_VA_BITS);
 	if (!t)
-		ukplat_boot_panic("no memory for page tables");
+		ukplat_boot_panic("not enough memory for page tables");
 	dcache_inval(t, t + PAGE_SIZE);
 	return t;
 }
@@ -156,7 +160,7 @@ static int overlaps(uint64_t b1, uint64_t e1, uint64_t b2, uint64_t e2)
 
 /*
  * Device registers get whole 2 MiB blocks (no level 3 table for them)
- * unless such a block would reach into RAM.
+ * unless such a block would reach into RAM or the NULL guard.
  */
 static void map_mmio(const struct ukplat_memregion *ram, int n)
 {
@@ -170,7 +174,8 @@ static void map_mmio(const struct ukplat_memregion *ram, int n)
 			if (overlaps(b, e, ram[j].base,
 				     ram[j].base + ram[j].len))
 				break;
-		if (j < n || overlaps(b, e, (uintptr_t)_text, (uintptr_t)_end))
+		if (j < n || overlaps(b, e, (uintptr_t)_text, (uintptr_t)_end) ||
+		    b < PLAT_NULL_GUARD)
 			map(mmio[i].base, mmio[i].end, PTE_DEV);
 		else
 			map(b, e, PTE_DEV);

@@ -15,10 +15,13 @@ void x86_boot(uint32_t info, x86_bootinfo_parser_t parse)
 	/* Traps first, so that a fault while parsing is reported. */
 	x86_traps_init();
 	parse(info);
-	/* Page 0 stays unmapped to catch NULL; the loader's data was
-	 * copied by the parser, so only the image needs keeping.
+	plat_mem_need((uintptr_t)_text, (uintptr_t)_end);
+	/*
+	 * The NULL guard stays unmapped. What loaders leave there (QEMU's
+	 * PVH start info and multiboot info on pc, the real-mode BIOS
+	 * data) was copied by the parser, so only the image needs keeping.
 	 */
-	plat_mem_reserve(0, PAGE_SIZE);
+	plat_mem_reserve(0, PLAT_NULL_GUARD);
 	plat_mem_reserve((uintptr_t)_text, _end - _text);
 	x86_paging_init();
 	ukplat_entry();

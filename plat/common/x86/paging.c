@@ -3,8 +3,10 @@
  * The page tables the unikernel runs on: an identity map of the RAM the
  * loader reported, non-executable, and of the image with per-section
  * rights. The image gets 4 KiB pages, the rest the biggest pages that fit,
- * so a large machine costs few entries. Page 0 and the page under the
- * boot stack stay unmapped to catch NULL and stack overflows.
+ * so a large machine costs few entries. The NULL guard [0,
+ * PLAT_NULL_GUARD) and the page under the boot stack stay unmapped to
+ * catch NULL pointers (at any offset below the guard's end) and stack
+ * overflows.
  */
 #include <uk/asm/cpu.h>
 #include <uk/asm/paging.h>
@@ -43,7 +45,7 @@ static uint64_t pt_alloc(void)
 		return (uintptr_t)pool[pool_used++];
 	t = plat_mem_alloc_page(PT_MIN, PT_MAX);
 	if (!t)
-		ukplat_boot_panic("no memory for page tables");
+		ukplat_boot_panic("not enough memory for page tables");
 	return t;
 }
 
@@ -112,6 +114,8 @@ void x86_paging_add(uint64_t base, uint64_t len)
 {
 	if (extra_nr == EXTRA_MAX)
 		ukplat_boot_panic("too many ranges to map outside RAM");
+	if (base < PLAT_NULL_GUARD)
+		ukplat_boot_panic("a range to map lies in the NULL guard");
 	extra[extra_nr].base = base;
 	extra[extra_nr++].len = len;
 	plat_mem_reserve(base, len);
@@ -124,8 +128,9 @@ void x86_paging_init(void)
 	int i, n;
 
 	/*
-	 * The free list is the loader's RAM less page 0 and the image
-	 * (reserved by the caller): exactly what to map with plain rights.
+	 * The free list is the loader's RAM less the NULL guard and the
+	 * image (reserved by the caller): exactly what to map with plain
+	 * rights.
 	 * It shrinks as tables are taken from it, so work on a copy.
 	 */
 	n = plat_mem_copy(ram);

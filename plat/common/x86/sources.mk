@@ -5,8 +5,8 @@
 
 # The x86 boot path: PVH entry, long mode, paging, traps.
 X86_COMMON_SRCS := $(addprefix $(CONFIG_UK_BASE)/plat/common/x86/, \
-	pvh.S pvh.c longmode.S stacks.S boot.c paging.c desc.c traps.S \
-	traps.c)
+	pvh.S pvh.c longmode.S nomem.S stacks.S boot.c paging.c desc.c \
+	traps.S traps.c)
 
 # No SSE in platform code (KVM's arm64 code included): traps must not
 # touch the interrupted code's vector registers, and instruction

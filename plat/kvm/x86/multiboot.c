@@ -32,6 +32,21 @@ struct mb_mmap {
 
 void kvm_multiboot_parse(uint32_t info);
 
+/*
+ * QEMU puts the command line right after the image: on a machine that
+ * ends there it is not RAM and would read as empty, silently. Past RAM,
+ * the walk stops at a 0 (what QEMU reads there) or at the limit: past
+ * RAM either way, which plat_mem_need() then reports.
+ */
+static void cmdline_need(uintptr_t p)
+{
+	uintptr_t e = p;
+
+	while (e - p <= PLAT_CMDLINE_MAX && *(const char *)e)
+		e++;
+	plat_mem_need(p, e + 1);
+}
+
 void kvm_multiboot_parse(uint32_t info)
 {
 	const struct mb_info *mi = (const void *)(uintptr_t)info;
@@ -39,10 +54,6 @@ void kvm_multiboot_parse(uint32_t info)
 
 	if (!mi)
 		ukplat_boot_panic("not started by a multiboot loader");
-
-	/* Loaders put the image's name first: drop it, as PVH has none. */
-	if (mi->flags & MB_INFO_CMDLINE)
-		plat_cmdline_set((const char *)(uintptr_t)mi->cmdline, 1);
 
 	if (mi->flags & MB_INFO_MMAP) {
 		/* In 64 bits: the 32-bit fields may sum past 4 GiB. */
@@ -63,5 +74,11 @@ void kvm_multiboot_parse(uint32_t info)
 	} else if (mi->flags & MB_INFO_MEM) {
 		plat_mem_add(0, mi->mem_lower * 1024ULL);
 		plat_mem_add(0x100000, mi->mem_upper * 1024ULL);
+	}
+
+	/* Loaders put the image's name first: drop it, as PVH has none. */
+	if (mi->flags & MB_INFO_CMDLINE) {
+		cmdline_need(mi->cmdline);
+		plat_cmdline_set((const char *)(uintptr_t)mi->cmdline, 1);
 	}
 }

@@ -5,7 +5,8 @@
  * with delimiters so quoting can be checked. Ends (ending()): "exitcall
  * N" calls exit(N), "abort", "assert" and "crash" (UK_CRASH) crash,
  * "nonl N" prints text without a newline and returns N. "argstat"
- * prints argc and the arguments' total length.
+ * prints argc and the arguments' total length. "peek/poke HEXADDR" read
+ * or write a word there.
  */
 #include <assert.h>
 #include <stdio.h>
@@ -50,6 +51,24 @@ static int argstat(int argc, char *argv[])
 	return 0;
 }
 
+/*
+ * "peek ADDR" / "poke ADDR" (hex): one 8-byte read or write there, for
+ * the NULL guard tests. The address is printed first.
+ */
+static int peekpoke(const char *cmd, const char *addr)
+{
+	volatile unsigned long *p;
+
+	p = (volatile unsigned long *)strtoul(addr, NULL, 16);
+	printf("probe: %s 0x%lx\n", cmd, (unsigned long)p);
+	if (cmd[1] == 'e')
+		printf("probe: read 0x%lx\n", *p);
+	else
+		*p = 0x6b696c6eUL;
+	printf("probe: %s done\n", cmd);
+	return 0;
+}
+
 int main(int argc, char *argv[])
 {
 	int i;
@@ -59,6 +78,8 @@ int main(int argc, char *argv[])
 	ending(argc, argv);
 	if (strcmp(argv[1], "argstat") == 0)
 		return argstat(argc, argv);
+	if ((!strcmp(argv[1], "peek") || !strcmp(argv[1], "poke")) && argc > 2)
+		return peekpoke(argv[1], argv[2]);
 	if (strcmp(argv[1], "exit") == 0 && argc > 2)
 		return atoi(argv[2]);
 	if (strcmp(argv[1], "null") == 0) {
