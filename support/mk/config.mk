@@ -9,7 +9,6 @@
 # per-symbol stamps include/config/<sym>.h that fixdep makes objects
 # depend on.
 
-UK_TARGETS := $(sort $(notdir $(wildcard $(UK_ROOT)/targets/*-*)))
 KCONFIG_GEN := $(O)/kconfig
 AUTOCONF := $(O)/include/config/auto.conf
 UK_CONFIG_DIR := $(O)/include/config/
@@ -66,12 +65,6 @@ UK_PLATS := $(foreach p,$(filter-out common,$(notdir $(wildcard \
 	$(UK_ROOT)/plat/*))),$(if $(filter y,$(CONFIG_PLAT_$(call uc,$(p)))),$(p)))
 UK_CONFIG_TARGET := $(if $(UK_ARCH),$(firstword $(UK_PLATS))-$(UK_ARCH))
 
-ifneq ($(TARGET),)
-$(if $(filter 1,$(words $(TARGET))),,$(error TARGET=$(TARGET): name one \
-	target pair; supported: $(UK_TARGETS)))
-$(if $(filter $(TARGET),$(UK_TARGETS)),,$(error TARGET=$(TARGET): unknown \
-	target pair; supported: $(UK_TARGETS)))
-endif
 UK_TARGET := $(or $(TARGET),$(filter $(UK_CONFIG_TARGET),$(UK_TARGETS)),kvm-x86_64)
 include $(UK_ROOT)/targets/$(UK_TARGET)
 $(if $(TARGET_UNSUPPORTED),$(error TARGET=$(UK_TARGET): $(TARGET_UNSUPPORTED)))

@@ -8,6 +8,7 @@
 #   part of it as a command: refuse it, naming the variable and character.
 # - O= must be a directory of its own: not empty, not /, not the app or
 #   the Kiln tree, nor a directory holding either (clean removes O).
+# - TARGET= must name one pair of targets/.
 # - C= must be a file outside the Kiln tree unless it is in the app or
 #   the build directory, so a stray C=1 creates nothing in the tree.
 
@@ -55,6 +56,15 @@ $(if $(wildcard $(A)/Makefile.uk),,$(error A=$(A): no Makefile.uk there \
 	(an app directory needs one; see README.md, "Building your own app")))
 $(foreach d,$(UK_EXTLIBS),$(if $(wildcard $(d)/Makefile.uk),,\
   $(error L=$(d): not a library directory (no Makefile.uk there))))
+
+# TARGET= names one file of targets/ (checked before anything is made).
+UK_TARGETS := $(sort $(notdir $(wildcard $(UK_ROOT)/targets/*-*)))
+ifneq ($(TARGET),)
+$(if $(filter 1,$(words $(TARGET))),,$(error TARGET=$(TARGET): name one \
+	target pair; supported: $(UK_TARGETS)))
+$(if $(filter $(TARGET),$(UK_TARGETS)),,$(error TARGET=$(TARGET): unknown \
+	target pair; supported: $(UK_TARGETS)))
+endif
 
 # inside DIR,PATH: non-empty when PATH is DIR or below it.
 inside = $(filter $(1) $(1)/%,$(2))

@@ -15,9 +15,9 @@ test:
 # ($(value)): the guest's parser splits it; nothing in it runs here.
 # Booting writes nothing in O but the status file, so the build lock is
 # dropped first: the directory can be rebuilt while a guest runs.
-UK_RUN_STATUS = $(O)/.run-status.$(kiln-pid)
+UK_RUN_STATUS = $(kiln-status-file $(O))
 run-boot: images
-	$(kiln-unlock)$(Q)KILN_CMDLINE='$(call sq,$(value ARGS))' \
+	$(kiln-unlock $(O)/.kiln-lock)$(Q)KILN_CMDLINE='$(call sq,$(value ARGS))' \
 	BOOT=$(if $(CONFIG_KVM_MULTIBOOT),multiboot,pvh) V=$(V) \
 	$(UK_ROOT)/support/scripts/run $(UK_TARGET) \
 	$(call image_of,$(TARGET_PLAT)); echo $$? >$(UK_RUN_STATUS)

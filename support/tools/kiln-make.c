@@ -7,10 +7,12 @@
  *                           rest of this make, waiting (with one line
  *                           naming WHAT and the holder) while another
  *                           make holds it;
- *   $(kiln-unlock)          drop it early (before a long `make run`);
+ *   $(kiln-unlock FILE)     drop it early (before a long `make run`);
+ *   $(kiln-status-file DIR) DIR/.run-status.<make's pid>: where a recipe
+ *                           leaves a status for kiln-exit ($PPID there);
  *   $(kiln-exit FILE)       end make now with the status a recipe wrote
- *                           to FILE (make itself only knows 0, 1 and 2);
- *   $(kiln-pid)             make's process id (recipes see it as $PPID).
+ *                           to FILE (make itself only knows 0, 1 and 2).
+ * (Each takes an argument: make reads $(name) without one as a variable.)
  *
  * The lock's file descriptor is inherited by recipes, so a compiler left
  * running by a killed make still holds the directory, and it survives
@@ -155,19 +157,22 @@ static char *kiln_exit(const char *name, unsigned int argc, char **argv)
 	exit((int)status);
 }
 
-static char *kiln_pid(const char *name, unsigned int argc, char **argv)
+static char *kiln_status_file(const char *name, unsigned int argc,
+			      char **argv)
 {
-	char *s = gmk_alloc(24);
+	size_t len = strlen(argv[0]) + 40;
+	char *s = gmk_alloc(len);
 
-	snprintf(s, 24, "%ld", (long)getpid());
+	snprintf(s, len, "%s/.run-status.%ld", argv[0], (long)getpid());
 	return s;
 }
 
 int kiln_make_gmk_setup(const gmk_floc *floc)
 {
 	gmk_add_function("kiln-lock", kiln_lock, 1, 2, GMK_FUNC_DEFAULT);
-	gmk_add_function("kiln-unlock", kiln_unlock, 0, 0, GMK_FUNC_DEFAULT);
+	gmk_add_function("kiln-unlock", kiln_unlock, 1, 1, GMK_FUNC_DEFAULT);
 	gmk_add_function("kiln-exit", kiln_exit, 1, 1, GMK_FUNC_DEFAULT);
-	gmk_add_function("kiln-pid", kiln_pid, 0, 0, GMK_FUNC_DEFAULT);
+	gmk_add_function("kiln-status-file", kiln_status_file, 1, 1,
+			 GMK_FUNC_DEFAULT);
 	return 1;
 }
