@@ -25,7 +25,7 @@ faults() {
 	case $BOOT_TARGET in
 	kvm-arm64)
 		local how=read
-		[ "$cmd" = peek ] || how=write
+		[ "$cmd" = peek ] || how="write"
 		grep -Eq "^Fatal synchronous exception: data abort, translation fault, level [0-3], on $how\$" \
 			<<<"$boot_out" || bad+=" no-abort-line"
 		grep -Eq "FAR +0x0*$addr\$" <<<"$boot_out" || bad+=" no-FAR"
@@ -72,7 +72,7 @@ ok $? "21 x86 boots end in time ($elapsed s)"
 
 if command -v qemu-system-aarch64 >/dev/null &&
 	command -v aarch64-linux-gnu-gcc >/dev/null; then
-	BOOT_TARGET=kvm-arm64
+	BOOT_TARGET="kvm-arm64"
 	check "probe app builds for kvm-arm64" kbuild "$probe" "$TMP/arm"
 	for addr in 0 3100; do
 		for cmd in peek poke; do
@@ -86,20 +86,20 @@ if command -v qemu-system-aarch64 >/dev/null &&
 	# 128 MiB: the first RAM page is the legitimate address here.
 	boot "$TMP/arm/probe_kvm-arm64" peek 40000000
 	mapped "arm64 virt" 40000000
-	BOOT_TARGET=kvm-x86_64
+	BOOT_TARGET="kvm-x86_64"
 else
 	skip "no arm64 cross compiler or QEMU" 8
 fi
 
 if [ -f /boot/xen-4.17-amd64.gz ]; then
-	BOOT_TARGET=xen-x86_64
+	BOOT_TARGET="xen-x86_64"
 	boot "$xen" poke 3100
 	faults "xen dom0" poke 3100
 	boot "$xen" peek fff8
 	faults "xen dom0" peek fff8
 	boot "$xen" peek 10000
 	mapped "xen dom0" 10000
-	BOOT_TARGET=kvm-x86_64
+	BOOT_TARGET="kvm-x86_64"
 else
 	skip "no Xen 4.17 (xen-hypervisor-4.17-amd64)" 4
 fi
