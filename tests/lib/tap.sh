@@ -89,13 +89,15 @@ kbuild() {
 }
 
 # boot IMAGE [app args...]: boot for BOOT_TARGET under QEMU (TCG unless
-# KVM=1), bounded by BOOT_TIMEOUT seconds; sets boot_out (console text)
-# and boot_rc (the guest's exit code).
+# KVM=1), bounded by BOOT_TIMEOUT seconds; sets boot_out (console text
+# and messages), boot_err (the run script's own "error:" lines) and
+# boot_rc (its status: the app's, or 124-126/134, docs/running.md).
 boot() {
 	boot_rc=0
 	boot_out=$(TIMEOUT=${BOOT_TIMEOUT:-30} KVM=${KVM:-0} \
 		"$KILN/support/scripts/run" "$BOOT_TARGET" "$@" 2>&1) || boot_rc=$?
 	boot_out=${boot_out//$'\r'/}
+	boot_err=$(grep '^error: ' <<<"$boot_out") || true
 }
 
 # kvm_works: QEMU can start with KVM here (the KVM variants then run).
@@ -103,7 +105,7 @@ kvm_works() { "$KILN/support/scripts/kvm-works"; }
 
 # kvm_refused: the last boot ended because this machine's KVM could not
 # run an instruction (nested KVM that emulates, e.g. rejecting SSE).
-kvm_refused() { [ "$boot_rc" = 125 ]; }
+kvm_refused() { [ "$boot_rc" = 125 ] && [[ $boot_err == *"KVM could not run"* ]]; }
 kvm_refusal() { grep -m1 -E 'emulation failure|KVM internal error' <<<"$boot_out" || echo "KVM error"; }
 
 # relay PREFIX: one test here per "ok"/"not ok" line the guest printed

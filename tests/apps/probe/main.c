@@ -4,7 +4,8 @@
  * dereferences NULL, "ud2" runs an invalid opcode, "args" prints argv
  * with delimiters so quoting can be checked. Ends (ending()): "exitcall
  * N" calls exit(N), "abort", "assert" and "crash" (UK_CRASH) crash,
- * "nonl N" prints text without a newline and returns N. "argstat"
+ * "nonl N" prints text without a newline and calls exit(N),
+ * "triplefault" (x86) resets the CPU without a word. "argstat"
  * prints argc and the arguments' total length. "peek/poke HEXADDR" read
  * or write a word there.
  */
@@ -37,6 +38,20 @@ static void ending(int argc, char *argv[])
 		fflush(stdout);
 		exit(atoi(argv[2]));
 	}
+#ifdef __x86_64__
+	if (strcmp(argv[1], "triplefault") == 0) {
+		/* No IDT: the breakpoint cannot be delivered, nor the
+		 * double fault: the CPU resets, without a status line.
+		 */
+		static const struct __attribute__((packed)) {
+			unsigned short limit;
+			unsigned long base;
+		} no_idt;
+
+		printf("probe: triple fault\n");
+		__asm__ __volatile__("lidt %0; int3" : : "m"(no_idt));
+	}
+#endif
 }
 
 /* "argstat": argc and the bytes of argv[1..], for the limit tests. */
