@@ -5,15 +5,13 @@
  * protocol's entry stub has stored the entry TSC and jumps here with
  *   %edi = its boot info pointer, %esi = address of its C parser.
  * Nothing here uses a stack: the protocols do not promise one.
- * .bss is cleared although ELF loaders zero it (QEMU's PVH and Xen do,
- * multiboot loaders zero up to bss_end_addr): on QEMU's pc machine
- * SeaBIOS runs after QEMU loaded the image and uses the top of a small
- * RAM, over .bss. It costs little (about 64 KiB for a small app).
  */
 #include <uk/asm/cpu.h>
 #include <uk/asm/paging.h>
 #include <uk/plat/common/x86/desc.h>
 
+/* RAM this far past the image is out of SeaBIOS's reach (see below). */
+#define BSS_DIRTY_MARGIN	0x100000
 #define BOOT_PTE	(X86_PTE_P | X86_PTE_W | X86_PTE_A | X86_PTE_D)
 #define BOOT_CR0	(X86_CR0_PE | X86_CR0_MP | X86_CR0_ET | X86_CR0_NE | \
 			 X86_CR0_WP | X86_CR0_PG)
@@ -34,6 +32,18 @@ x86_start32:
 	movl	$1f, %ebp
 	jmp	x86_ram_probe32
 1:	jne	x86_boot_nomem32
+	/*
+	 * Loaders zero .bss (QEMU's PVH and multiboot, Xen), but on QEMU's
+	 * pc SeaBIOS runs after a PVH image is loaded, with tables and
+	 * scratch memory up to about 380 KiB below the top of RAM: when RAM
+	 * ends less than BSS_DIRTY_MARGIN past the image, clear .bss again
+	 * (the probe restores the word it wrote, loader data or not). Not
+	 * always: under an emulating KVM it costs ~20 ms for 64 KiB.
+	 */
+	movl	$_end + BSS_DIRTY_MARGIN - 4, %ecx
+	movl	$2f, %ebp
+	jmp	x86_ram_probe32
+2:	je	3f
 	movl	%edi, %ebx		/* .bss is 16-byte aligned */
 	movl	$__bss_start, %edi
 	movl	$_ebss, %ecx
@@ -42,6 +52,7 @@ x86_start32:
 	xorl	%eax, %eax
 	rep stosl
 	movl	%ebx, %edi
+3:
 	/*
 	 * Identity-map the low 4 GiB with 1 GiB pages, or the low 1 GiB
 	 * with 2 MiB pages where there are none (QEMU's default TCG CPU):
