@@ -45,8 +45,8 @@ refused "/dev/zero: not a regular file (a character device)" \
 	size "$img/good" --map /dev/zero
 refused "$TMP/dir: not a regular file (a directory)" \
 	"size --map DIR: one line, exit 1" size "$img/good" --map "$TMP/dir"
-refused "$TMP/huge.map: too large (314572800 bytes, at most 268435456)" \
-	"a map over 256 MiB is refused unread" \
+refused "$TMP/huge.map: too large (314572800 bytes, at most 67108864)" \
+	"a map over 64 MiB is refused unread" \
 	size "$img/good" --map "$TMP/huge.map"
 
 # A FIFO found as the default map (IMAGE.map) is refused the same way.

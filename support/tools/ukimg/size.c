@@ -14,9 +14,10 @@
 
 /*
  * Link maps larger than this are refused unread: a Kiln image's map is
- * tens of KiB to a few MiB, and /dev/zero must not fill the memory.
+ * tens of KiB to a few MiB, and one is read whole, then line by line (a
+ * map of one 64 MiB line costs about twice that in memory).
  */
-#define MAP_MAX_SIZE	(256UL * 1024 * 1024)
+#define MAP_MAX_SIZE	(64UL * 1024 * 1024)
 
 enum { TEXT, RODATA, DATA, BSS, NCAT };
 static const char *const cat_names[NCAT] = { "text", "rodata", "data", "bss" };
