@@ -5,6 +5,8 @@
  *   ukimg check [-v] [--plat kvm|xen] IMG   one line per problem, exit 1
  *   ukimg size IMG.dbg [--map MAP] [--csv]  bytes per library
  * Exit status: 0 fine, 1 problems (or an unreadable image), 2 usage.
+ * Images and maps must be regular files (up to 1 GiB and 64 MiB): a
+ * FIFO, a device or a directory is one line and exit 1, never a wait.
  */
 #include <string.h>
 #include "ukimg.h"
