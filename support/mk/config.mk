@@ -50,10 +50,6 @@ kconfig_env = UK_ROOT='$(UK_ROOT)' UK_BASE='$(UK_ROOT)' O='$(O)' C='$(C)' \
 	KCONFIG_TRISTATE='$(O)/include/config/tristate.conf'
 kconfig = $(kconfig_env) $(UK_ROOT)/support/scripts/kconfig $(1)
 
-$(KCONFIG_CHECK): $(UK_ROOT)/support/tools/kconfig-check.c
-	$(Q)$(call show,HOSTCC,tools/kconfig-check)mkdir -p $(@D) && \
-	$(HOSTCC) -O2 -Wall -o $@.tmp.$$$$ $< -lkconfig-parser && mv -f $@.tmp.$$$$ $@
-
 ifneq ($(UK_NEEDS_CONFIG),)
 include $(AUTOCONF)
 endif
@@ -86,6 +82,11 @@ UK_DEFCONFIG ?= $(KCONFIG_GEN)/$(UK_TARGET).defconfig
 UK_DEPS_STAMP := $(O)/.deps/$(UK_TARGET)
 $(UK_DEPS_STAMP): $(UK_ROOT)/targets/$(UK_TARGET) $(UK_ROOT)/support/scripts/deps
 	$(Q)$(UK_ROOT)/support/scripts/deps $(UK_TARGET) && mkdir -p $(@D) && touch $@
+
+# kconfig-check needs kconfig-frontends' headers: after the deps.
+$(KCONFIG_CHECK): $(UK_ROOT)/support/tools/kconfig-check.c | $(UK_DEPS_STAMP)
+	$(Q)$(call show,HOSTCC,tools/kconfig-check)mkdir -p $(@D) && \
+	$(HOSTCC) -O2 -Wall -o $@.tmp.$$$$ $< -lkconfig-parser && mv -f $@.tmp.$$$$ $@
 
 # A missing configuration starts from the pair's (or UK_DEFCONFIG's) defaults.
 cmd_defconfig = $(call show,DEFCONF,$(C) ($(UK_TARGET)))DEFCONFIG='$(UK_DEFCONFIG)' \
