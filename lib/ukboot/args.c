@@ -12,13 +12,12 @@
 #include <uk/argparse.h>
 #include <uk/plat/bootinfo.h>
 #include <uk/plat/lifecycle.h>
-#include <uk/plat/common/cmdline.h>	/* the platforms' byte limit */
 #include "boot.h"
 
 /* Words on the command line, "--" and the kernel's included. */
 #define MAXARGS CONFIG_LIBUKBOOT_MAXARGS
 
-static char cmdline[PLAT_CMDLINE_MAX + 1];
+static char cmdline[UKPLAT_CMDLINE_MAX + 1];
 /* argv[0], the arguments, the final NULL. */
 static char *argv_buf[MAXARGS + 2];
 
@@ -28,9 +27,9 @@ int ukboot_args(char ***argvp)
 	char **argv = argv_buf;
 	int argc, i;
 
-	if (strlen(src) > PLAT_CMDLINE_MAX) {
+	if (strlen(src) > UKPLAT_CMDLINE_MAX) {
 		printf("ukboot: bad command line: longer than %d bytes\n",
-		       PLAT_CMDLINE_MAX);
+		       UKPLAT_CMDLINE_MAX);
 		ukplat_terminate(1);
 	}
 	argc = uk_argparse_check(src);

@@ -87,23 +87,24 @@ void ukplat_boot_panic(const char *msg)
 int plat_status_line(char *buf, int status)
 {
 	static const char exit_text[] = "kiln: exit code ";
-	static const char crash_text[] = "kiln: crash";
+	static const char crash_line[] = PLAT_STATUS_CRASH_LINE;
 	int code = plat_exit_code(status), n = 0, i;
 	char digits[3];
 
 	if (code < 0) {
-		for (i = 0; crash_text[i]; i++)
-			buf[n++] = crash_text[i];
-	} else {
-		for (i = 0; exit_text[i]; i++)
-			buf[n++] = exit_text[i];
-		i = 0;
-		do
-			digits[i++] = '0' + code % 10;
-		while (code /= 10);
-		while (i)
-			buf[n++] = digits[--i];
+		for (i = 0; crash_line[i]; i++)
+			buf[n++] = crash_line[i];
+		buf[n] = '\0';
+		return n;
 	}
+	for (i = 0; exit_text[i]; i++)
+		buf[n++] = exit_text[i];
+	i = 0;
+	do
+		digits[i++] = '0' + code % 10;
+	while (code /= 10);
+	while (i)
+		buf[n++] = digits[--i];
 	buf[n++] = '\n';
 	buf[n] = '\0';
 	return n;

@@ -2,27 +2,29 @@
 /*
  * x86_crash_exit32: x86_crash_exit() (shutdown.c) for the 32-bit boot
  * code that has no stack nor RAM it may use (x86_boot_nomem32): the
- * crash line on isa-debugcon, then isa-debug-exit, else halt. Keep the
- * ports and the line in step with shutdown.c.
+ * crash line on isa-debugcon, then isa-debug-exit, else halt.
  */
+#include <uk/plat/common/status.h>
+#include "kvm.h"
+
 	.section .text.boot32, "ax"
 	.code32
 	.globl x86_crash_exit32
 x86_crash_exit32:
 	movl	$crash_line, %esi
-	movw	$0xe9, %dx		/* isa-debugcon */
+	movw	$KVM_DEBUGCON_PORT, %dx
 1:	movb	(%esi), %al
 	testb	%al, %al
 	jz	2f
 	outb	%al, %dx
 	incl	%esi
 	jmp	1b
-2:	movw	$0xf4, %dx		/* isa-debug-exit: QEMU exits 255 */
-	movl	$0x7f, %eax
+2:	movw	$KVM_DEBUG_EXIT_PORT, %dx
+	movl	$KVM_DEBUG_EXIT_CRASH, %eax
 	outl	%eax, %dx
 3:	cli
 	hlt
 	jmp	3b
 
 crash_line:
-	.asciz	"kiln: crash\n"
+	.asciz	PLAT_STATUS_CRASH_LINE

@@ -15,11 +15,6 @@
 #include <uk/plat/common/x86/boot.h>
 #include "kvm.h"
 
-#define KVM_DEBUG_EXIT_PORT	0xf4
-#define KVM_DEBUGCON_PORT	0xe9
-/* What a crash writes to isa-debug-exit: QEMU exits with 255. */
-#define KVM_DEBUG_EXIT_CRASH	0x7f
-
 static void debugcon_write(const char *s)
 {
 	while (*s)
@@ -43,6 +38,6 @@ void ukplat_terminate(int status)
 /* ACPI is too much code to trust here: the two ports or nothing. */
 void x86_crash_exit(void)
 {
-	debugcon_write("kiln: crash\n");
+	debugcon_write(PLAT_STATUS_CRASH_LINE);
 	outl(KVM_DEBUG_EXIT_PORT, KVM_DEBUG_EXIT_CRASH);
 }

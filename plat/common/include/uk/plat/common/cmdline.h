@@ -8,8 +8,9 @@
 #ifndef __UK_PLAT_COMMON_CMDLINE_H__
 #define __UK_PLAT_COMMON_CMDLINE_H__
 
-/* Bytes of command line every platform keeps (ukboot's limit too). */
-#define PLAT_CMDLINE_MAX 4095
+#include <uk/plat/bootinfo.h>
+
+#define PLAT_CMDLINE_MAX UKPLAT_CMDLINE_MAX
 
 /* Copies s (NULL for none), dropping its first `skip` words. */
 void plat_cmdline_set(const char *s, int skip);

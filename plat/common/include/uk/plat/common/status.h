@@ -7,6 +7,10 @@
 #ifndef __UK_PLAT_COMMON_STATUS_H__
 #define __UK_PLAT_COMMON_STATUS_H__
 
+/* The line of a crash (also written by assembly code). */
+#define PLAT_STATUS_CRASH_LINE	"kiln: crash\n"
+
+#ifndef __ASSEMBLY__
 #include <uk/plat/lifecycle.h>
 
 /* Room for the longest line, its newline and a NUL. */
@@ -32,4 +36,5 @@ static inline int plat_exit_code(int status)
  */
 int plat_status_line(char *buf, int status);
 
+#endif /* !__ASSEMBLY__ */
 #endif /* __UK_PLAT_COMMON_STATUS_H__ */
