@@ -7,24 +7,7 @@
 # status devices still ends the guest cleanly.
 source "$(dirname "$0")/lib/tap.sh"
 
-codes=(0 1 3 127 128 200 254 255)
 start=$(date +%s)
-
-# statuses NAME IMAGE: every code, from main ("exit N") and from exit()
-# ("exitcall N"), comes back as the status, with no "error:" line.
-statuses() {
-	local name=$1 img=$2 how code got errs
-	for how in exit exitcall; do
-		got='' errs=''
-		for code in "${codes[@]}"; do
-			boot "$img" "$how" "$code"
-			got+="${got:+ }$boot_rc"
-			errs+=$boot_err
-		done
-		is "$got" "${codes[*]}" "$name: $how N gives status N for N in ${codes[*]}"
-		is "$errs" "" "$name: $how N: no error line"
-	done
-}
 
 # crashes NAME IMAGE COMMAND: 134 and the crash's error line.
 crashes() {
@@ -45,9 +28,9 @@ check "probe app builds (multiboot)" \
 pvh=$TMP/pvh/probe_kvm-x86_64
 mb=$TMP/mb/probe_kvm-x86_64
 
-QEMU_MACHINE=microvm statuses "microvm" "$pvh"
-QEMU_MACHINE=pc statuses "pc PVH" "$pvh"
-BOOT=multiboot QEMU_MACHINE=pc statuses "pc multiboot" "$mb"
+QEMU_MACHINE=microvm exit_statuses "microvm" "$pvh"
+QEMU_MACHINE=pc exit_statuses "pc PVH" "$pvh"
+BOOT=multiboot QEMU_MACHINE=pc exit_statuses "pc multiboot" "$mb"
 
 for cmd in null abort assert crash; do
 	crashes "microvm" "$pvh" "$cmd"
@@ -86,7 +69,7 @@ if kvm_works; then
 	if kvm_refused; then
 		skip "KVM here cannot run this guest ($(kvm_refusal))" 4
 	else
-		KVM=1 QEMU_MACHINE=microvm statuses "KVM microvm" "$pvh"
+		KVM=1 QEMU_MACHINE=microvm exit_statuses "KVM microvm" "$pvh"
 		KVM=1 crashes "KVM microvm" "$pvh" null
 	fi
 else
@@ -98,7 +81,7 @@ if command -v aarch64-linux-gnu-gcc >/dev/null &&
 	BOOT_TARGET=kvm-arm64 check "probe app builds (arm64)" \
 		kbuild "$KILN/tests/apps/probe" "$TMP/a64"
 	a64=$TMP/a64/probe_kvm-arm64
-	BOOT_TARGET=kvm-arm64 statuses "arm64" "$a64"
+	BOOT_TARGET=kvm-arm64 exit_statuses "arm64" "$a64"
 	for cmd in null abort; do
 		BOOT_TARGET=kvm-arm64 crashes "arm64" "$a64" "$cmd"
 	done

@@ -100,6 +100,24 @@ boot() {
 	boot_err=$(grep '^error: ' <<<"$boot_out") || true
 }
 
+# exit_statuses NAME IMAGE: the probe app's "exit N" (main returns N)
+# and "exitcall N" (exit(N)) come back as status N, without an "error:"
+# line, for the codes of the issue (0 1 3 127 128 200 254 255).
+exit_statuses() {
+	local name=$1 img=$2 how code got errs
+	local codes=(0 1 3 127 128 200 254 255)
+	for how in exit exitcall; do
+		got='' errs=''
+		for code in "${codes[@]}"; do
+			boot "$img" "$how" "$code"
+			got+="${got:+ }$boot_rc"
+			errs+=$boot_err
+		done
+		is "$got" "${codes[*]}" "$name: $how N gives status N for N in ${codes[*]}"
+		is "$errs" "" "$name: $how N: no error line"
+	done
+}
+
 # kvm_works: QEMU can start with KVM here (the KVM variants then run).
 kvm_works() { "$KILN/support/scripts/kvm-works"; }
 
