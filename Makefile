@@ -38,6 +38,9 @@ UK_GOALS := $(or $(MAKECMDGOALS),all)
 UK_USES_O := $(filter-out $(UK_INFO_GOALS),$(UK_GOALS))
 UK_NEEDS_KCONFIG := $(filter-out $(UK_INFO_GOALS) $(UK_CLEAN_GOALS),$(UK_GOALS))
 UK_NEEDS_CONFIG := $(filter-out $(UK_CONFIG_GOALS),$(UK_NEEDS_KCONFIG))
+# make -n: Kconfig still runs (make remakes its makefiles even then), but
+# writes no configuration and no new build directory.
+UK_DRY_RUN := $(findstring n,$(firstword -$(MAKEFLAGS)))
 
 include $(UK_MK)/paths.mk
 ifneq ($(UK_USES_O),)

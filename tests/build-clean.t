@@ -4,7 +4,7 @@
 # Everything else is refused in one line, with nothing removed. The
 # refusals are tried on real directories: an app copy and a Kiln copy.
 source "$(dirname "$0")/lib/tap.sh"
-plan 30
+plan 47
 
 # snapshot DIR: every path under DIR with its size, to compare.
 snapshot() { find "$1" -printf '%P %s\n' | sort; }
@@ -59,7 +59,7 @@ if grep -q 'rm ' <<<"$out"; then ok 1 "O=/: no rm command even planned"; else ok
 # distclean of a C= that Kconfig did not write.
 echo 'int important;' >"$TMP/notconfig.c"
 refused "distclean C= a source file" \
-	"C=$TMP/notconfig.c is not a configuration Kiln wrote" \
+	"$TMP/notconfig.c is not a configuration Kiln wrote" \
 	distclean A="$app" C="$TMP/notconfig.c"
 
 # What Kiln made is cleaned as before.
@@ -75,3 +75,37 @@ mkdir "$TMP/empty"
 check "a build in an empty directory" kmake A="$app" O="$TMP/empty" C="$TMP/empty.config"
 [ -f "$TMP/empty/.kiln-build" ]
 ok $? "the empty directory was marked"
+
+# File names make would split: clean passes them to rm whole.
+b=$TMP/named
+check "a build for the odd names" kmake A="$app" O="$b" C="$TMP/named.config"
+touch "$b/z;touch PWNED" "$b/z README.md" "$b/z \$(id)"
+tree_before=$(cd "$KILN" && ls -A)
+check "clean with odd file names in O=" kmake A="$app" O="$b" C="$TMP/named.config" clean
+[ ! -e "$KILN/PWNED" ] && [ ! -e "$b/z;touch PWNED" ] && [ ! -e "$b/z README.md" ] &&
+	[ "$tree_before" = "$(cd "$KILN" && ls -A)" ]
+ok $? "they are removed, nothing in their names ran, the Kiln tree is intact"
+
+# A C= in the build directory: clean keeps it; one deeper is refused.
+check "a build with C= in O=" kmake A="$app" O="$b" C="$b/my.config"
+check "clean" kmake A="$app" O="$b" C="$b/my.config" clean
+[ -f "$b/my.config" ]
+ok $? "clean kept C= in O="
+mkdir -p "$b/sub" && cp "$b/my.config" "$b/sub/my.config"
+refused "clean with C= in a subdirectory of O=" "$b/sub/my.config is inside O=$b: cleaning would remove it" \
+	clean A="$app" O="$b" C="$b/sub/my.config"
+
+# distclean: C.old must be Kconfig's too.
+mkdir -p "$TMP/site.old/sub" && echo keep >"$TMP/site.old/sub/important"
+refused "distclean with C=.old a directory" "$TMP/site.old is not a configuration Kiln wrote" \
+	distclean A="$app" O="$b" C="$TMP/site"
+
+# distclean through a symlink to the build directory removes the directory.
+ln -s "$b" "$TMP/link"
+check "distclean O= a symlink" kmake A="$app" O="$TMP/link" C="$b/my.config" distclean
+[ ! -e "$b" ]
+ok $? "the build directory it points to is gone"
+
+# Clean goals alone.
+refused "distclean with a build goal" "make distclean all: run distclean in a make of its own" \
+	distclean all A="$app"

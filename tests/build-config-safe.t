@@ -5,7 +5,7 @@
 # dependencies, values out of range or of the wrong type) is an error
 # naming the file and symbol, with C= left as it was.
 source "$(dirname "$0")/lib/tap.sh"
-plan 27
+plan 48
 
 cp -r "$KILN/tests/fixtures/twofiles" "$TMP/app"
 m=(-s -C "$KILN" A="$TMP/app")
@@ -96,7 +96,7 @@ rc=0
 out=$(timeout 60 make "${m[@]}" O="$TMP/good" C="$TMP/fifo" 2>&1) || rc=$?
 [ "$rc" != 0 ] && [ "$rc" != 124 ]
 ok $? "C= a FIFO: fails without waiting (exit $rc)"
-like "$out" "^error: $TMP/fifo: not a regular file$" "C= a FIFO: one line says so"
+like "$out" "^error: C=$TMP/fifo is not a regular file" "C= a FIFO: one line says so"
 
 # A recursive dependency in the app's Config.uk.
 cp -r "$TMP/app" "$TMP/loop"
@@ -122,3 +122,98 @@ rc=0
 out=$(make -s -C "$KILN" A="$TMP/sel" O="$TMP/sb" C="$TMP/sel.config" 2>&1) || rc=$?
 like "$out" "^error: $TMP/sel/Config.uk:[0-9]+: selects LIBNOSUCHTHING, which no Config.uk defines" \
 	"once enabled, it is an error naming the file and line (exit $rc)"
+
+# --- defconfig replaces only Kconfig's own files ---------------------------
+echo 'int main(void) { return 0; }' >"$TMP/src.c"
+cp "$TMP/src.c" "$TMP/src.saved"
+rc=0
+out=$(make "${m[@]}" O="$TMP/d" C="$TMP/src.c" defconfig 2>&1) || rc=$?
+[ "$rc" != 0 ] && cmp -s "$TMP/src.c" "$TMP/src.saved" && [ ! -e "$TMP/src.c.old" ]
+ok $? "defconfig with C= a source file: refused (exit $rc), the file intact"
+like "$out" "^error: C=$TMP/src.c is not a configuration Kconfig wrote \(no Kconfig header\): not replacing it$" \
+	"and says why in one line"
+if [ "$(id -u)" = 0 ] && mknod "$TMP/null" c 1 3 2>/dev/null; then
+	rc=0
+	make "${m[@]}" O="$TMP/d" C="$TMP/null" defconfig >/dev/null 2>&1 || rc=$?
+	[ "$rc" != 0 ] && [ -c "$TMP/null" ]
+	ok $? "defconfig with C= a device node: refused (exit $rc), the node intact"
+else
+	skip "mknod needs root" 1
+fi
+
+# --- The build takes the file as it is -------------------------------------
+# A copy of the app with options of each kind.
+cp -r "$TMP/app" "$TMP/opts"
+cat >>"$TMP/opts/Config.uk" <<'KC'
+config OPTS_NAME
+	string "a name"
+	default "kiln"
+config OPTS_FEATURE
+	bool "a feature"
+	default n
+config OPTS_NEEDS_FEATURE
+	bool "needs the feature"
+	depends on OPTS_FEATURE
+choice
+	prompt "a choice"
+config OPTS_ONE
+	bool "one"
+config OPTS_TWO
+	bool "two"
+endchoice
+KC
+o=(-s -C "$KILN" A="$TMP/opts" O="$TMP/ob" C="$TMP/opts.config")
+check "the app with options builds" make "${o[@]}"
+cp "$TMP/opts.config" "$TMP/opts.good"
+# strict NAME EDIT PATTERN: the build of the config edited by EDIT (sed)
+# fails with PATTERN and leaves the file as edited.
+strict() {
+	local rc=0 out
+	cp "$TMP/opts.good" "$TMP/opts.config"
+	sed -i "$2" "$TMP/opts.config"
+	cp "$TMP/opts.config" "$TMP/opts.edited"
+	out=$(make "${o[@]}" 2>&1) || rc=$?
+	[ "$rc" != 0 ] && cmp -s "$TMP/opts.config" "$TMP/opts.edited"
+	ok $? "$1: the build fails (exit $rc), the file is as edited"
+	like "$out" "$3" "$1: one line says why"
+}
+strict "a symbol no Config.uk defines" '$a CONFIG_OPTS_NAMME="typo"' \
+	'^error: .*opts.config:[0-9]+: CONFIG_OPTS_NAMME is set, but no Config.uk defines it \(a library missing from L=\? a typo\?\); make olddefconfig drops it$'
+strict "a setting whose dependency is off" '$a CONFIG_OPTS_NEEDS_FEATURE=y' \
+	'^error: .*opts.config:[0-9]+: CONFIG_OPTS_NEEDS_FEATURE=y: Kconfig makes it n, as it depends on OPTS_FEATURE \[=n\]$'
+strict "two members of a choice" 's/^# CONFIG_OPTS_TWO is not set$/CONFIG_OPTS_TWO=y/' \
+	'^error: .*opts.config:[0-9]+: CONFIG_OPTS_ONE=y: another member of its choice is set$'
+strict "a string without quotes" 's/^CONFIG_OPTS_NAME=.*/CONFIG_OPTS_NAME=unquoted/' \
+	'^error: .*opts.config:[0-9]+: CONFIG_OPTS_NAME=unquoted is not a value Kconfig takes for a string \(in double quotes\)$'
+strict "a line without =" 's/^CONFIG_OPTS_NAME=.*/CONFIG_OPTS_NAME "x"/' \
+	'^error: .*opts.config:[0-9]+: not a setting \(CONFIG_NAME=value\): CONFIG_OPTS_NAME "x"$'
+cp "$TMP/opts.good" "$TMP/opts.config"
+echo 'CONFIG_OPTS_GONE=y' >>"$TMP/opts.config"
+check "olddefconfig, asked for, drops what no Config.uk defines" make "${o[@]}" olddefconfig
+if grep -q OPTS_GONE "$TMP/opts.config"; then ok 1 "it is gone"; else ok 0 "it is gone"; fi
+
+# --- make -n writes no configuration ---------------------------------------
+cp "$TMP/opts.good" "$TMP/opts.config"
+sed -i 's/^CONFIG_LIBUKBOOT_MAXARGS=.*/CONFIG_LIBUKBOOT_MAXARGS=9/' "$TMP/opts.config"
+cp "$TMP/opts.config" "$TMP/opts.edited"
+cp "$TMP/ob/include/config/auto.conf" "$TMP/auto.saved"
+rc=0
+out=$(timeout 120 make -n "${o[@]}" TARGET=xen-x86_64 2>&1) || rc=$?
+cmp -s "$TMP/opts.config" "$TMP/opts.edited" && cmp -s "$TMP/ob/include/config/auto.conf" "$TMP/auto.saved"
+ok $? "make -n TARGET=xen-x86_64 (exit $rc): neither .config nor auto.conf changed"
+like "$out" 'libxenplat' "and it shows what it would build for xen"
+rc=0
+out=$(make -n -s -C "$KILN" A="$TMP/app" O="$TMP/never" C="$TMP/never.config" 2>&1) || rc=$?
+[ "$rc" != 0 ] && [ ! -e "$TMP/never" ] && [ ! -e "$TMP/never.config" ]
+ok $? "make -n on a new build directory creates nothing (exit $rc)"
+
+# --- One writer of a configuration at a time --------------------------------
+cp "$TMP/opts.good" "$TMP/opts.config"
+flock "$TMP" sleep 3 &
+holder=$!
+sleep 0.5
+rc=0
+out=$(make "${o[@]}" olddefconfig 2>&1) || rc=$?
+wait "$holder"
+is "$rc" 0 "olddefconfig while C='s directory is locked: waits, then succeeds"
+like "$out" "^kiln: $TMP/opts.config is being configured by another make; waiting$" "and says so"

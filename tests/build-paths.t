@@ -4,7 +4,7 @@
 # Makefile.uk or sources, libraries registered twice. Nothing is created
 # where the user did not ask (nor in the Kiln tree).
 source "$(dirname "$0")/lib/tap.sh"
-plan 62
+plan 86
 
 cp -r "$KILN/tests/fixtures/twofiles" "$TMP/app"
 tree_before=$(ls -A "$KILN")
@@ -81,3 +81,29 @@ fails "an app named like a library" \
 # Characters that are fine in a path do work.
 mkdir -p "$TMP/ok+@,~" && cp -r "$TMP/app" "$TMP/ok+@,~/app"
 check "A= and O= with + @ , ~ build" make -s -C "$KILN" A="$TMP/ok+@,~/app" O="$TMP/ok+@,~/b" C="$TMP/ok+@,~/c"
+
+# More blanks, the Kiln tree as the app, a missing UK_DEFCONFIG.
+fails "O= with a vertical tab" "contains a blank" "${a[@]}" O="$TMP/b"$'\v'"x"
+fails "A= the Kiln tree" "A=$KILN is the Kiln tree or holds it" A="$KILN" O="$TMP/b" C="$TMP/c"
+fails "UK_DEFCONFIG= a missing file" "UK_DEFCONFIG=$TMP/nope.def: no such file" \
+	"${a[@]}" O="$TMP/b" C="$TMP/c" UK_DEFCONFIG="$TMP/nope.def" defconfig
+
+# Files make would block on, and library names that are paths.
+cp -r "$TMP/app" "$TMP/fifo" && rm "$TMP/fifo/Makefile.uk" && mkfifo "$TMP/fifo/Makefile.uk"
+fails "A= with a FIFO for Makefile.uk" "$TMP/fifo/Makefile.uk is not a regular file" \
+	A="$TMP/fifo" O="$TMP/b" C="$TMP/c"
+cp -r "$TMP/app" "$TMP/esc" && sed -i 's|addlib,apptwofiles|addlib,../../escaped|' "$TMP/esc/Makefile.uk"
+fails "a library name with /" "library name '../../escaped' is not a plain name" \
+	A="$TMP/esc" O="$TMP/b" C="$TMP/c"
+
+# Nothing in ARGS or V runs on the host, also in a plain build.
+check "a build with \$(shell) in ARGS" make -s -C "$KILN" "${a[@]}" O="$TMP/b" C="$TMP/c" \
+	"ARGS=\$(shell touch $TMP/pwned1)"
+[ ! -e "$TMP/pwned1" ]
+ok $? "the \$(shell) in ARGS did not run"
+probe=(-s -C "$KILN" A="$KILN/tests/apps/probe" O="$TMP/pb" C="$TMP/pc")
+rc=0
+out=$(make "${probe[@]}" run "ARGS=args \$(shell touch $TMP/pwned2)" "V=0;touch $TMP/pwned3" 2>&1) || rc=$?
+[ "$rc" = 0 ] && [ ! -e "$TMP/pwned2" ] && [ ! -e "$TMP/pwned3" ]
+ok $? "make run: nothing in ARGS or V ran on the host (exit $rc)"
+like "$(tr -d '\r' <<<"$out")" "^arg2=<\\\$\(shell>$" "and the guest got the text as typed"

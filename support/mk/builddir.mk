@@ -25,6 +25,12 @@ endef
 
 # Create (or adopt an empty) build directory, with the mark. Only for
 # goals that build: clean on a missing directory has nothing to do.
+ifneq ($(UK_DRY_RUN),)
+$(if $(uk_o_entries),,$(error make -n: O=$(O) does not exist yet: build \
+	(or make defconfig) once first))
+$(if $(UK_NEEDS_CONFIG),$(if $(wildcard $(C)),,$(error make -n: C=$(C) \
+	does not exist yet: make defconfig first)))
+endif
 ifneq ($(UK_NEEDS_KCONFIG),)
 ifeq ($(uk_o_entries),)
 uk_err := $(shell mkdir -p -- '$(O)' 2>&1)

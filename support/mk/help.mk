@@ -29,25 +29,36 @@ print-libs:
 
 # clean keeps the configuration; distclean removes the build directory
 # and the .config too. Both remove only what Kiln made: a build directory
-# without Kiln's mark, or a C= that is not a Kconfig file, is refused
-# before anything is removed.
+# without Kiln's mark, a C= (or C=.old) that is not a Kconfig file, or a
+# file the user named inside O= that clean would take with it, is refused
+# before anything is removed. Names are the shell's, quoted: make would
+# split a file name with a blank in O= and remove the parts.
 ifneq ($(filter $(UK_CLEAN_GOALS),$(UK_GOALS)),)
 $(if $(wildcard $(O)),$(if $(wildcard $(UK_MARK)),,$(error O=$(O) was not \
 	created by Kiln (no $(notdir $(UK_MARK)) in it): not cleaning it; \
 	remove what you want yourself)))
+$(foreach f,$(if $(filter command$(space)line environment%,$(origin \
+	UK_DEFCONFIG)),$(UK_DEFCONFIG)) $(if $(filter-out $(uk_o),$(patsubst \
+	%/,%,$(dir $(uk_c)))),$(uk_c)),$(if $(call inside,$(uk_o),$(call \
+	uk_real,$(f))),$(error $(f) is inside O=$(O): cleaning would remove it)))
 endif
+# kconfig_file FILE: FILE is a regular file Kconfig wrote (its header).
+kconfig_file = $(if $(wildcard $(1)),$(findstring Automatically generated \
+	file,$(shell test -f '$(1)' && head -c 64 '$(1)')))
 ifneq ($(filter distclean,$(UK_GOALS)),)
-uk_c_head := $(if $(wildcard $(C)),$(shell test -f '$(C)' && head -c 64 '$(C)'))
-$(if $(wildcard $(C)),$(if $(findstring Automatically generated file,\
-	$(uk_c_head)),,$(error C=$(C) is not a configuration Kiln wrote (no \
-	Kconfig header): not removing it)))
+$(foreach f,$(C) $(C).old,$(if $(wildcard $(f)),$(if $(call \
+	kconfig_file,$(f)),,$(error $(f) is not a configuration Kiln wrote \
+	(no Kconfig header): not removing it))))
 endif
 
+UK_KEPT := kconfig include toolchain.mk tools $(notdir $(C) $(C).old)
 clean:
-	$(Q)$(call show,CLEAN,$(O))rm -rf $(filter-out $(O)/kconfig $(O)/include \
-	$(O)/.deps $(O)/toolchain.mk $(O)/tools,$(wildcard $(O)/* $(O)/.*.cmd))
+	$(Q)$(call show,CLEAN,$(O))! test -d '$(uk_o)' || find '$(uk_o)' \
+	-mindepth 1 -maxdepth 1 \( ! -name '.*' -o -name '.*.cmd' \) \
+	$(foreach k,$(UK_KEPT),! -name '$(k)') -exec rm -rf -- {} +
 distclean:
-	$(Q)$(call show,CLEAN,$(O) $(C))rm -rf $(wildcard $(O) $(C) $(C).old)
+	$(Q)$(call show,CLEAN,$(O) $(C))rm -rf -- '$(uk_o)' $(foreach \
+	f,$(C) $(C).old,'$(f)')
 
 # One entry per C and assembly object, with the exact command of the build.
 json_str = "$(subst ",\",$(subst \,\\,$(1)))"

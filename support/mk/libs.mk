@@ -12,6 +12,8 @@
 # like an in-tree one, two L= libraries or an app named alike) would mix
 # their sources and rules, so it is an error naming both directories.
 define _uk_lib_vars
+$(if $(or $(findstring /,$(1)),$(filter . ..,$(1))),$(error \
+	$(_uk_dir)/Makefile.uk: library name '$(1)' is not a plain name))
 $(if $(filter undefined,$(origin $(call uc,$(1))_BASE)),,$(error library \
 	$(1) is registered twice: by $($(call uc,$(1))_BASE)/Makefile.uk and \
 	$(_uk_dir)/Makefile.uk; rename one (addlib's first argument)))
@@ -51,6 +53,8 @@ $(foreach d,$(sort $(UK_EXTLIBS)),$(if $(filter-out 1,$(words $(filter \
 	$(d),$(UK_EXTLIBS)))),$(error L= names $(d) twice)))
 
 ifneq ($(UK_NEEDS_CONFIG),)
+$(foreach f,$(kiln-not-regular $(UK_MAKEFILES)),$(error $(f) is not a \
+	regular file))
 $(foreach f,$(UK_MAKEFILES),$(eval _uk_dir := $(patsubst %/,%,$(dir \
 	$(f))))$(eval _uk_in_app := $(filter $(A)/Makefile.uk,$(f)))$(eval \
 	include $(f)))

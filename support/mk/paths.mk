@@ -6,21 +6,27 @@
 #   to quotes, ; & | < > ( ) and backslashes; globs match other files. A
 #   path with one of them cannot work, and with some a recipe would run
 #   part of it as a command: refuse it, naming the variable and character.
-# - O= must be a directory of its own: not empty, not /, not the app or
-#   the Kiln tree, nor a directory holding either (clean removes O).
+# - O= must be a directory of its own: not empty, not /, not the app, an
+#   L= library or the Kiln tree, nor a directory holding one (clean
+#   removes O).
 # - TARGET= must name one pair of targets/.
 # - C= must be a file outside the Kiln tree unless it is in the app or
 #   the build directory, so a stray C=1 creates nothing in the tree.
 
 hash := \#
-tab := $(empty)	$(empty)
 backslash := \$(empty)
 path_bad_chars := $(hash) : % = ; & | < > ( ) * ? [ ] ' " ` $(backslash)
 
-# bad_char TEXT: the first character of TEXT a path must not have.
-bad_char = $(firstword $(if $(findstring $(space),$(1))$(findstring \
-	$(tab),$(1))$(findstring $(newline),$(1)),a-blank)$(foreach \
-	c,$(path_bad_chars),$(if $(findstring $(c),$(1)),'$(c)')))
+# inside DIR,PATH: non-empty when PATH is DIR or below it.
+inside = $(filter $(1) $(1)/%,$(2))
+uk_real = $(or $(realpath $(1)),$(1))
+
+# bad_char TEXT: the first character of TEXT a path must not have. Blanks
+# are what make splits words at (isspace: also \v \f \r), inside or at
+# either end.
+bad_char = $(firstword $(if $(or $(word 2,$(1)),$(call str_neq,$(strip \
+	$(1)),$(1))),a-blank)$(foreach c,$(path_bad_chars),$(if $(findstring \
+	$(c),$(1)),'$(c)')))
 
 # check_path VAR[,SEPARATORS-ALLOWED]: the value as given (not expanded by
 # make: `$` in O= would silently build elsewhere) must be a usable path.
@@ -33,9 +39,10 @@ path_error = $(error $(1)=$(call raw_path,$(1)): $(if $(filter \
 	a-blank,$(2)),contains a blank,contains $(2)); Kiln cannot build with \
 	such a path (make and the shell give it a meaning): use another)
 
-$(if $(call bad_char,$(UK_ROOT)),$(error the Kiln tree's path $(UK_ROOT) \
-	contains $(call bad_char,$(UK_ROOT)); move or clone Kiln elsewhere))
-ifneq ($(UK_USES_O),)
+uk_root_bad := $(firstword $(if $(findstring $$,$(UK_ROOT)),'$$') $(call \
+	bad_char,$(UK_ROOT)))
+$(if $(uk_root_bad),$(error the Kiln tree's path $(UK_ROOT) contains \
+	$(uk_root_bad); move or clone Kiln elsewhere))
 $(foreach v,A O C,$(if $(filter command$(space)line environment%,$(origin \
 	$(v))),$(if $(strip $(value $(v))),,$(error $(v)= is empty: name \
 	$(if $(filter O,$(v)),a build directory (default: A/build),$(if \
@@ -43,15 +50,26 @@ $(foreach v,A O C,$(if $(filter command$(space)line environment%,$(origin \
 	directory))))))
 $(foreach v,A O C UK_DEFCONFIG,$(call check_path,$(v)))
 $(call check_path,L,:)
-endif
+
+# Clean goals remove what others would build: one or the other per make.
+$(if $(and $(filter $(UK_CLEAN_GOALS),$(UK_GOALS)),$(filter-out \
+	$(UK_CLEAN_GOALS),$(UK_GOALS))),$(error make $(UK_GOALS): run \
+	$(filter $(UK_CLEAN_GOALS),$(UK_GOALS)) in a make of its own))
 
 override A := $(abspath $(A))
 override O := $(abspath $(O))
 override C := $(abspath $(C))
 UK_EXTLIBS := $(abspath $(subst :, ,$(L)))
+ifneq ($(filter command$(space)line environment%,$(origin UK_DEFCONFIG)),)
+override UK_DEFCONFIG := $(abspath $(UK_DEFCONFIG))
+$(if $(wildcard $(UK_DEFCONFIG)),,$(error UK_DEFCONFIG=$(UK_DEFCONFIG): no \
+	such file))
+endif
 UK_NAME ?= $(notdir $(A))
 
 $(if $(wildcard $(A)/.),,$(error A=$(A): no such app directory))
+$(if $(call inside,$(realpath $(A)),$(UK_ROOT)),$(error A=$(A) is the Kiln \
+	tree or holds it: name an app directory))
 $(if $(wildcard $(A)/Makefile.uk),,$(error A=$(A): no Makefile.uk there \
 	(an app directory needs one; see README.md, "Building your own app")))
 $(foreach d,$(UK_EXTLIBS),$(if $(wildcard $(d)/Makefile.uk),,\
@@ -66,9 +84,6 @@ $(if $(filter $(TARGET),$(UK_TARGETS)),,$(error TARGET=$(TARGET): unknown \
 	target pair; supported: $(UK_TARGETS)))
 endif
 
-# inside DIR,PATH: non-empty when PATH is DIR or below it.
-inside = $(filter $(1) $(1)/%,$(2))
-uk_real = $(or $(realpath $(1)),$(1))
 
 ifneq ($(UK_USES_O),)
 uk_o := $(call uk_real,$(O))
@@ -79,6 +94,7 @@ uk_o_clash = $(if $(filter $(1),$(uk_o)),$(error O=$(O) is $(2): \
 	$(2) ($(1)): $(uk_own_o)))
 $(call uk_o_clash,$(UK_ROOT),the Kiln tree)
 $(call uk_o_clash,$(realpath $(A)),the app directory)
+$(foreach d,$(UK_EXTLIBS),$(call uk_o_clash,$(realpath $(d)),the L= library))
 
 uk_c := $(call uk_real,$(C))
 $(if $(wildcard $(C)/.),$(error C=$(C) is a directory: name the \

@@ -16,11 +16,13 @@ test:
 # Booting writes nothing in O but the status file, so the build lock is
 # dropped first: the directory can be rebuilt while a guest runs.
 # (In the environment, not the recipe: make would split the recipe at a
-# newline in ARGS.)
+# newline in ARGS. ARGS itself is not exported: make would expand it,
+# running a $(shell ...) in it, for every recipe.)
+unexport ARGS
 UK_RUN_STATUS = $(kiln-status-file $(O))
 run-boot: private export KILN_CMDLINE := $(value ARGS)
 run-boot: images
-	$(kiln-unlock $(O)/.kiln-lock)$(Q)BOOT=$(if $(CONFIG_KVM_MULTIBOOT),multiboot,pvh) V=$(V) \
+	$(kiln-unlock $(O)/.kiln-lock)$(Q)BOOT=$(if $(CONFIG_KVM_MULTIBOOT),multiboot,pvh) V=$(if $(filter 1,$(V)),1,0) \
 	$(UK_ROOT)/support/scripts/run $(UK_TARGET) \
 	$(call image_of,$(TARGET_PLAT)); echo $$? >$(UK_RUN_STATUS)
 run: run-boot

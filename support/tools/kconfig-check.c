@@ -4,15 +4,21 @@
  * nothing about, made errors, using its own parser (libkconfig-parser)
  * so the rules are Kconfig's, not a look-alike's.
  *
- *   kconfig-check CONFIG.UK [CONFIG-FILE]
+ *   kconfig-check [--strict] CONFIG.UK [CONFIG-FILE]
  *
  * - a recursive dependency (kconfig prints it and goes on);
  * - an active `select`/`imply` of a symbol no Config.uk defines (kconfig
  *   ignores it, so an app would build without the library it asked for);
  * - in CONFIG-FILE: a value of the wrong type or a malformed line
- *   (kconfig warns and drops it), an int/hex value outside its `range`
- *   (kconfig silently takes the default), a file that is not a regular
- *   file (kconfig would block on a FIFO).
+ *   (kconfig warns, or not, and drops it), an int/hex value outside its
+ *   `range` (kconfig silently takes the default), a file that is not a
+ *   regular file (kconfig would block on a FIFO);
+ * - with --strict (the build reading the user's file as it is): a
+ *   setting of a symbol no Config.uk defines (a library missing from L=,
+ *   a typo), and a setting Kconfig would change (its dependencies are
+ *   off, a select forces another value, another choice member is set).
+ *   Configuration goals (olddefconfig, menuconfig) may drop or change
+ *   them; a build must not do it silently.
  *
  * Each problem is one line "error: FILE:LINE: ..." on stderr; the exit
  * status is 1 when there is one. Kconfig's other warnings pass through.
@@ -156,7 +162,9 @@ static void translate(void)
 	captured = NULL;
 }
 
-/* The line of "CONFIG_<name>=" in the configuration file, or 0. */
+/* The line that sets <name> ("CONFIG_<name>=..." or "# CONFIG_<name> is
+ * not set") in the configuration file (the last one counts), or 0.
+ */
 static int line_of(const char *file, const char *name)
 {
 	char line[4096];
@@ -167,10 +175,16 @@ static int line_of(const char *file, const char *name)
 	if (!f)
 		return 0;
 	while (fgets(line, sizeof(line), f)) {
+		const char *p = line;
+
 		lineno++;
-		if (strncmp(line, "CONFIG_", 7) == 0 &&
-		    strncmp(line + 7, name, n) == 0 && line[7 + n] == '=')
-			found = lineno;		/* the last one counts */
+		if (strncmp(p, "# ", 2) == 0)
+			p += 2;
+		if (strncmp(p, "CONFIG_", 7) == 0 &&
+		    strncmp(p + 7, name, n) == 0 &&
+		    (p[7 + n] == '=' || (p != line &&
+					 !strcmp(p + 7 + n, " is not set\n"))))
+			found = lineno;
 	}
 	fclose(f);
 	return found;
@@ -242,6 +256,113 @@ static void check_selects(void)
 	}
 }
 
+/* Each CONFIG_ line: a setting Kconfig took, of a symbol it knows. */
+static void check_lines(const char *file, int strict)
+{
+	char line[4096];
+	int lineno = 0;
+	FILE *f = fopen(file, "r");
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		struct symbol *sym;
+		size_t n;
+
+		lineno++;
+		line[strcspn(line, "\n")] = '\0';
+		if (strncmp(line, "CONFIG_", 7) != 0)
+			continue;	/* comments; kconfig reports the rest */
+		n = strspn(line + 7, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			   "abcdefghijklmnopqrstuvwxyz0123456789_");
+		if (line[7 + n] != '=') {
+			error("%s:%d: not a setting (CONFIG_NAME=value): %s",
+			      file, lineno, line);
+			continue;
+		}
+		line[7 + n] = '\0';
+		sym = sym_find(line + 7);
+		if (!sym || sym->type == S_UNKNOWN) {
+			if (strict)
+				error("%s:%d: CONFIG_%s is set, but no Config.uk "
+				      "defines it (a library missing from L=? a "
+				      "typo?); make olddefconfig drops it",
+				      file, lineno, line + 7);
+			continue;
+		}
+		if (!sym_has_value(sym))
+			error("%s:%d: CONFIG_%s=%s is not a value Kconfig takes "
+			      "for a %s%s", file, lineno, line + 7,
+			      line + 8 + n, sym_type_name(sym->type),
+			      sym->type == S_STRING ? " (in double quotes)" : "");
+	}
+	fclose(f);
+}
+
+static int has_prompt(struct symbol *sym)
+{
+	struct property *p;
+
+	for_all_prompts(sym, p)
+		return 1;
+	return 0;
+}
+
+static const char *expr_text(struct expr *e, struct gstr *gs)
+{
+	*gs = str_new();
+	expr_gstr_print(e, gs);
+	return str_get(gs);
+}
+
+/* Settings the user can make that Kconfig would not keep. */
+static void check_kept(const char *file)
+{
+	struct symbol *sym;
+	int i;
+
+	for_all_symbols(i, sym) {
+		const char *want, *got;
+		struct gstr gs;
+
+		if (!sym->name || !sym_has_value(sym) || !has_prompt(sym))
+			continue;
+		sym_calc_value(sym);
+		if (sym->type == S_BOOLEAN || sym->type == S_TRISTATE) {
+			tristate t = sym->def[S_DEF_USER].tri;
+
+			if (t == sym_get_tristate_value(sym))
+				continue;
+			want = t == yes ? "y" : t == mod ? "m" : "n";
+		} else {
+			want = sym->def[S_DEF_USER].val;
+			if (!sym_string_within_range(sym, want) ||
+			    !strcmp(want, sym_get_string_value(sym)))
+				continue;	/* (ranges: check_ranges) */
+		}
+		got = sym_get_string_value(sym);
+		if (sym_is_choice_value(sym))
+			error("%s:%d: CONFIG_%s=%s: another member of its choice "
+			      "is set", file, line_of(file, sym->name), sym->name,
+			      want);
+		else if (sym->rev_dep.tri != no &&
+			 sym->rev_dep.tri > sym->def[S_DEF_USER].tri)
+			error("%s:%d: CONFIG_%s=%s: Kconfig makes it %s, as it is "
+			      "selected by %s", file, line_of(file, sym->name),
+			      sym->name, want, got,
+			      expr_text(sym->rev_dep.expr, &gs));
+		else if (sym->dir_dep.expr && sym->dir_dep.tri == no)
+			error("%s:%d: CONFIG_%s=%s: Kconfig makes it %s, as it "
+			      "depends on %s", file, line_of(file, sym->name),
+			      sym->name, want, got,
+			      expr_text(sym->dir_dep.expr, &gs));
+		else
+			error("%s:%d: CONFIG_%s=%s: Kconfig makes it %s",
+			      file, line_of(file, sym->name), sym->name, want,
+			      got);
+	}
+}
+
 /* Kconfig reads a FIFO or device forever: only regular files. */
 static int regular_file(const char *file)
 {
@@ -265,27 +386,37 @@ static int regular_file(const char *file)
 
 int main(int argc, char **argv)
 {
-	const char *config = argc > 2 ? argv[2] : NULL;
+	int strict = argc > 1 && !strcmp(argv[1], "--strict");
+	const char *config, *kconfig;
 	int have_config;
 
+	argc -= strict;
+	argv += strict;
 	if (argc < 2 || argc > 3) {
-		fprintf(stderr, "usage: kconfig-check CONFIG.UK [CONFIG-FILE]\n");
+		fprintf(stderr, "usage: kconfig-check [--strict] CONFIG.UK "
+			"[CONFIG-FILE]\n");
 		return 2;
 	}
+	kconfig = argv[1];
+	config = argc > 2 ? argv[2] : NULL;
 	have_config = config && regular_file(config);
 	if (errors)
 		return 1;
 
 	atexit(replay_on_exit);
 	capture_start();
-	conf_parse(argv[1]);
+	conf_parse(kconfig);
 	if (have_config)
 		conf_read_simple(config, S_DEF_USER);
 	capture_stop();
 	translate();
 
-	if (have_config)
+	if (have_config) {
+		check_lines(config, strict);
 		check_ranges(config);
+		if (strict)
+			check_kept(config);
+	}
 	check_selects();
 	return errors ? 1 : 0;
 }

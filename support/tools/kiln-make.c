@@ -11,7 +11,10 @@
  *   $(kiln-status-file DIR) DIR/.run-status.<make's pid>: where a recipe
  *                           leaves a status for kiln-exit ($PPID there);
  *   $(kiln-exit FILE)       end make now with the status a recipe wrote
- *                           to FILE (make itself only knows 0, 1 and 2).
+ *                           to FILE (make itself only knows 0, 1 and 2);
+ *   $(kiln-not-regular FILES) those of FILES that exist but are not
+ *                           regular files (make would block reading a
+ *                           FIFO as a makefile).
  * (Each takes an argument: make reads $(name) without one as a variable.)
  *
  * The lock's file descriptor is inherited by recipes, so a compiler left
@@ -167,12 +170,46 @@ static char *kiln_status_file(const char *name, unsigned int argc,
 	return s;
 }
 
+static char *kiln_not_regular(const char *name, unsigned int argc,
+			      char **argv)
+{
+	const char *p = argv[0];
+	size_t cap = strlen(p) + 1, len = 0;
+	char *out = gmk_alloc(cap), *word;
+
+	word = malloc(cap);
+	if (!word)
+		return NULL;
+	while (*p) {
+		size_t n;
+		struct stat st;
+
+		p += strspn(p, " \t\n");
+		n = strcspn(p, " \t\n");
+		if (!n)
+			break;
+		memcpy(word, p, n);
+		word[n] = '\0';
+		p += n;
+		if (stat(word, &st) == 0 && !S_ISREG(st.st_mode)) {
+			memcpy(out + len, word, n);
+			len += n;
+			out[len++] = ' ';
+		}
+	}
+	out[len ? len - 1 : 0] = '\0';
+	free(word);
+	return out;
+}
+
 int kiln_make_gmk_setup(const gmk_floc *floc)
 {
 	gmk_add_function("kiln-lock", kiln_lock, 1, 2, GMK_FUNC_DEFAULT);
 	gmk_add_function("kiln-unlock", kiln_unlock, 1, 1, GMK_FUNC_DEFAULT);
 	gmk_add_function("kiln-exit", kiln_exit, 1, 1, GMK_FUNC_DEFAULT);
 	gmk_add_function("kiln-status-file", kiln_status_file, 1, 1,
+			 GMK_FUNC_DEFAULT);
+	gmk_add_function("kiln-not-regular", kiln_not_regular, 1, 1,
 			 GMK_FUNC_DEFAULT);
 	return 1;
 }
