@@ -11,6 +11,9 @@ MAKEFLAGS += -rR --no-print-directory
 .DEFAULT_GOAL := all
 
 UK_ROOT := $(patsubst %/,%,$(dir $(realpath $(lastword $(MAKEFILE_LIST)))))
+# (make cannot even read its own files from a path with a blank.)
+$(if $(word 2,$(UK_ROOT)),$(error the Kiln tree is at a path with a blank \
+	($(realpath $(lastword $(MAKEFILE_LIST)))): move or clone it elsewhere))
 CONFIG_UK_BASE := $(UK_ROOT)
 UK_MK := $(UK_ROOT)/support/mk
 
