@@ -7,7 +7,9 @@
  * "nonl N" prints text without a newline and calls exit(N),
  * "triplefault" (x86) resets the CPU without a word. "argstat"
  * prints argc and the arguments' total length. "peek/poke HEXADDR" read
- * or write a word there.
+ * or write a word there. "say TEXT [command...]" prints the line TEXT
+ * and goes on with the command after it; "hang" spins for ever; "halt"
+ * stops the CPU with interrupts masked (x86 cli; hlt, arm64 wfi).
  */
 #include <assert.h>
 #include <stdio.h>
@@ -54,6 +56,25 @@ static void ending(int argc, char *argv[])
 #endif
 }
 
+/* "hang": never ends, never sleeps. */
+static void hang(void)
+{
+	for (;;)
+		__asm__ __volatile__("" : : : "memory");
+}
+
+/* "halt": the CPU stops with interrupts masked, without a word. */
+static void halt(void)
+{
+	for (;;) {
+#if defined(__x86_64__)
+		__asm__ __volatile__("cli; hlt");
+#elif defined(__aarch64__)
+		__asm__ __volatile__("msr daifset, #0xf; wfi");
+#endif
+	}
+}
+
 /* "argstat": argc and the bytes of argv[1..], for the limit tests. */
 static int argstat(int argc, char *argv[])
 {
@@ -90,6 +111,17 @@ int main(int argc, char *argv[])
 
 	if (argc < 2)
 		return 0;
+	/* "say TEXT ...": the line, then the rest as a command line. */
+	if (strcmp(argv[1], "say") == 0 && argc > 2) {
+		printf("%s\n", argv[2]);
+		fflush(stdout);
+		argv[2] = argv[0];
+		return main(argc - 2, argv + 2);
+	}
+	if (strcmp(argv[1], "hang") == 0)
+		hang();
+	if (strcmp(argv[1], "halt") == 0)
+		halt();
 	ending(argc, argv);
 	if (strcmp(argv[1], "argstat") == 0)
 		return argstat(argc, argv);
