@@ -33,7 +33,7 @@ good=(
 	"mbonly|--plat kvm" "mbraw|--plat kvm" "a64|--plat kvm"
 	"a64raw|--plat kvm"
 )
-plan $((2 + 2 * ${#bad[@]} + ${#good[@]} + 5))
+plan $((2 + 2 * ${#bad[@]} + ${#good[@]} + 7))
 
 uk=$TMP/ukimg
 img=$TMP/img
@@ -100,3 +100,20 @@ rc=0
 out=$(timeout 20 "$uk" check /dev/zero 2>&1) || rc=$?
 is "$rc: $out" "1: /dev/zero: not a regular file (a character device)" \
 	"a device is refused, not read forever"
+
+# A raw arm64 Image cut before the code its first instruction branches
+# to: the header alone can tell (a cut further on it cannot: its
+# image_size includes .bss).
+if [ -n "$have_a64" ]; then
+	head -c 64 "$img/a64raw" >"$TMP/a64cut"
+	rc=0
+	out=$(timeout 20 "$uk" check "$TMP/a64cut" 2>&1) || rc=$?
+	is "$rc: $out" "1: $TMP/a64cut: arm64 Image entry (code0 branches to file offset 0x40) is outside the file (64 bytes): truncated file?" \
+		"a raw arm64 Image cut before its entry: one line, exit 1"
+	head -c 68 "$img/a64raw" >"$TMP/a64cut"
+	rc=0
+	out=$(timeout 20 "$uk" check "$TMP/a64cut" 2>&1) || rc=$?
+	is "$rc: $out" "0: " "cut just after its entry instruction: the header cannot tell"
+else
+	skip "no aarch64 cross tools" 2
+fi

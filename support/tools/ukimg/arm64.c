@@ -47,10 +47,36 @@ void a64_find(struct img *img)
 		return;
 	h->found = 1;
 	h->off = off;
+	h->code0 = le32(p);
 	h->text_offset = le64(p + 8);
 	h->image_size = le64(p + 16);
 	h->flags = le64(p + 24);
 	h->span = span;
+}
+
+/*
+ * A raw Image is the file bytes from the header on: when code0 is a
+ * branch (B), its target is code the file must hold. This is all the
+ * header says of the file's length (image_size includes .bss): an Image
+ * cut further on cannot be told from a whole one by its header alone.
+ */
+static void a64_entry_check(struct img *img)
+{
+	const struct a64hdr *h = &img->a64;
+	int64_t imm, target;
+
+	if (img->elf || (h->code0 & 0xfc000000u) != 0x14000000u)
+		return;
+	imm = h->code0 & 0x03ffffffu;
+	if (imm & 0x02000000)
+		imm -= 0x04000000;
+	target = (int64_t)h->off + imm * 4;
+	if (target < 0 || !img_range_ok(img, (uint64_t)target, 4))
+		img_defect(img, "arm64 Image entry (code0 branches to file"
+			   " offset %s0x%llx) is outside the file (%zu bytes):"
+			   " truncated file?", target < 0 ? "-" : "",
+			   (unsigned long long)(target < 0 ? -target : target),
+			   img->size);
 }
 
 void a64_check(struct img *img)
@@ -59,6 +85,7 @@ void a64_check(struct img *img)
 
 	if (!h->found)
 		return;
+	a64_entry_check(img);
 	if (h->flags & 1)
 		img_defect(img, "arm64 Image header says big-endian (flags"
 			   " 0x%llx)", (unsigned long long)h->flags);

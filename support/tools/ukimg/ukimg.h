@@ -76,6 +76,7 @@ struct mbhdr {
 struct a64hdr {
 	int found;
 	uint64_t off;			/* file offset of the header */
+	uint32_t code0;			/* the first instruction */
 	uint64_t text_offset, image_size, flags;
 	uint64_t span;			/* bytes it spans in memory */
 };
