@@ -10,6 +10,8 @@
  * or write a word there. "say TEXT [command...]" prints the line TEXT
  * and goes on with the command after it; "hang" spins for ever; "halt"
  * stops the CPU with interrupts masked (x86 cli; hlt, arm64 wfi).
+ * "portexit N" (x86) writes N to isa-debug-exit's port, without a
+ * status line: QEMU exits with N * 2 + 1.
  */
 #include <assert.h>
 #include <stdio.h>
@@ -75,6 +77,19 @@ static void halt(void)
 	}
 }
 
+/* "portexit N": QEMU's isa-debug-exit (port 0xf4), bypassing the status line. */
+static void portexit(const char *n)
+{
+#ifdef __x86_64__
+	unsigned int v = (unsigned int)atoi(n);
+
+	__asm__ __volatile__("outl %0, %1" : : "a"(v), "Nd"((unsigned short)0xf4));
+#else
+	(void)n;
+#endif
+	printf("probe: portexit: no isa-debug-exit here\n");
+}
+
 /* "argstat": argc and the bytes of argv[1..], for the limit tests. */
 static int argstat(int argc, char *argv[])
 {
@@ -122,6 +137,10 @@ int main(int argc, char *argv[])
 		hang();
 	if (strcmp(argv[1], "halt") == 0)
 		halt();
+	if (strcmp(argv[1], "portexit") == 0 && argc > 2) {
+		portexit(argv[2]);
+		return 2;
+	}
 	ending(argc, argv);
 	if (strcmp(argv[1], "argstat") == 0)
 		return argstat(argc, argv);
