@@ -103,7 +103,10 @@ if command -v aarch64-linux-gnu-gcc >/dev/null &&
 	one_error "arm64, MEM=1M"
 	QEMU_ARGS=-bogus runs kvm-arm64 "$TMP/a64/probe_kvm-arm64" exit 0
 	is "$rc" 125 "arm64, QEMU_ARGS=-bogus: status 125"
+	# QEMU would take -m 0 for its default, 128M.
+	MEM=0 runs kvm-arm64 "$TMP/a64/probe_kvm-arm64" exit 3
+	is "$rc:$err" "125:error: MEM=0 is no memory at all" "arm64, MEM=0: refused, not QEMU's default"
 else
-	skip "no arm64 cross compiler or QEMU" 5
+	skip "no arm64 cross compiler or QEMU" 6
 fi
 plan "$tap_n"

@@ -30,6 +30,24 @@ KILN_CMDLINE=$'args one\ttwo\nthree' boot "$pvh" 'four five'
 like "$boot_out" '^arg3=<two>$' "KILN_CMDLINE: a tab separates"
 like "$boot_out" '^arg4=<three>$' "KILN_CMDLINE: a newline separates"
 like "$boot_out" '^arg5=<four five>$' "positional arguments follow KILN_CMDLINE, quoted"
+# A lone -- : in KILN_CMDLINE, as the guest takes it (words before the
+# first are the kernel's); a positional -- arrives as an argument, the
+# run script starting the command line with a -- of its own when
+# KILN_CMDLINE has none (quoted ones count: the guest unquotes first).
+# argv: the guest's argv, one line.
+argv() { grep '^arg[0-9]*=' <<<"$boot_out" | tr '\n' ' '; }
+boot "$pvh" args a -- b
+is "$(argv)" "arg0=<probe> arg1=<args> arg2=<a> arg3=<--> arg4=<b> " \
+	"a positional -- arrives as an argument, nothing dropped before it"
+KILN_CMDLINE="kernel words -- args 1" boot "$pvh"
+is "$(argv)" "arg0=<probe> arg1=<args> arg2=<1> " \
+	"KILN_CMDLINE: words before its -- are the kernel's"
+KILN_CMDLINE="kernel '--' args" boot "$pvh" x -- y
+is "$(argv)" "arg0=<probe> arg1=<args> arg2=<x> arg3=<--> arg4=<y> " \
+	"KILN_CMDLINE with a quoted -- of its own, then positional x -- y"
+KILN_CMDLINE="args k" boot "$pvh" -- z
+is "$(argv)" "arg0=<probe> arg1=<args> arg2=<k> arg3=<--> arg4=<z> " \
+	"KILN_CMDLINE without --, then a positional --: all are main's"
 KILN_CMDLINE="args 'open" boot "$pvh"
 like "$boot_out" "^ukboot: bad command line: unterminated quote in: args 'open\$" \
 	"an unterminated quote: one line at boot"

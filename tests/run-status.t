@@ -32,6 +32,21 @@ QEMU_MACHINE=microvm exit_statuses "microvm" "$pvh"
 QEMU_MACHINE=pc exit_statuses "pc PVH" "$pvh"
 BOOT=multiboot QEMU_MACHINE=pc exit_statuses "pc multiboot" "$mb"
 
+# The least MEM on pc: a multiboot image has no firmware's 256K added,
+# every time (QEMU's own test: magic and checksum in the first 8 KiB).
+msgs=$(for i in 1 2 3 4 5 6 7 8 9 10; do
+	QEMU_MACHINE=pc MEM=1M boot "$mb" exit 0
+	echo "$boot_rc:$boot_err"
+done | sort | uniq -c | sed 's/^ *//')
+like "$msgs" '^10 125:error: MEM=1M is too little: at least [0-9]+K, for probe_kvm-x86_64 with its \.bss$' \
+	"pc multiboot, MEM=1M: 10 times the same least MEM, without the firmware's"
+msgs=$(for i in 1 2 3 4 5; do
+	QEMU_MACHINE=pc MEM=1M boot "$pvh" exit 0
+	echo "$boot_rc:$boot_err"
+done | sort | uniq -c | sed 's/^ *//')
+like "$msgs" "^5 125:error: MEM=1M is too little: .* and 256K above it for the firmware of QEMU's pc\$" \
+	"pc PVH, MEM=1M: 5 times with the firmware's 256K"
+
 for cmd in null abort assert crash; do
 	crashes "microvm" "$pvh" "$cmd"
 done
