@@ -46,6 +46,74 @@ is "$boot_rc" 125 "MEM=600K: Xen cannot build dom0: status 125"
 like "$boot_err" '^error: Xen failed: panic: Could not construct domain 0$' \
 	"and the error line gives Xen's panic"
 
+# What the app prints decides nothing (docs/running.md): its status line
+# counts only when Xen then ends dom0 as that line says, Xen's words
+# only on lines that start "(XEN) ", a panic only as its whole frame.
+boot "$img" say "log: Hardware Dom0 crashed" \
+	say "(XEN) ****************************************" \
+	say "(XEN) Panic on CPU 0:" say "(XEN) Reboot in five seconds..." exit 3
+is "$boot_rc:$boot_err" "3:" "an app printing Xen's words and a panic's first lines: its own 3"
+boot "$img" say "kiln: exit code 5" triplefault
+is "$boot_rc" 126 "a status line of 5, then a reset (Xen reboots, 5 would crash dom0): 126"
+boot "$img" say "kiln: exit code 0" halt
+is "$boot_rc:$boot_err" \
+	"126:error: the guest stopped without reporting a status (Xen: Hardware Dom0 halted; status 126)" \
+	"a status line, then a halt with interrupts off: 126, Xen's halt"
+BOOT_TIMEOUT=5 boot "$img" say "kiln: exit code 0" hang
+is "$boot_rc:$boot_err" "124:error: QEMU did not exit within 5s (TIMEOUT; status 124)" \
+	"a status line, then a hang: TIMEOUT's 124"
+like "$boot_out" '^kiln: exit code 0$' "(the line came before the timeout)"
+# QEMU killed after the app printed a status line: 125.
+# killed SIGNAL: the app prints a status line and hangs; once it is on
+# the console, QEMU gets SIGNAL.
+killed() {
+	local tag=kill$1-$$ pid i
+	TIMEOUT=60 KVM=0 "$KILN/support/scripts/run" xen-x86_64 "$img" \
+		say "kiln: exit code 0" say "$tag" hang >"$TMP/killed" 2>&1 &
+	pid=$!
+	for ((i = 0; i < 300; i++)); do
+		grep -q "^$tag" "$TMP/killed" && break
+		sleep 0.1
+	done
+	pkill "-$1" -f "^qemu-system-x86_64 .*$tag" || true
+	boot_rc=0
+	wait "$pid" || boot_rc=$?
+	boot_err=$(grep '^error: ' "$TMP/killed") || true
+}
+killed KILL
+is "$boot_rc:$boot_err" \
+	"125:error: QEMU was killed by signal 9 (SIGKILL) before the guest reported a status" \
+	"a status line, then SIGKILL of QEMU: 125"
+killed TERM
+is "$boot_rc" 125 "a status line, then SIGTERM of QEMU: 125"
+like "$boot_err" '^error: QEMU was ended by a signal \(signal 15 ' "and the error line says so"
+# dom0_mem counts whole pages: 1 byte is one page (Xen took 0K for no
+# dom0_mem at all).
+MEM=1B boot "$img" exit 3
+is "$boot_rc:$boot_err" "125:error: Xen failed: panic: Could not construct domain 0" \
+	"MEM=1B: one page, too little for dom0 (Xen's panic), not Xen's default"
+
+# Unpacking Xen onto a full disk: one line, nothing left behind (root:
+# a tmpfs in a mount namespace of this test's own).
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null &&
+	[ -f /boot/xen-4.17-amd64.gz ]; then
+	mkdir "$TMP/full"
+	rc=0
+	out=$(unshare -m bash -c '
+		mount -t tmpfs -o size=1m tmpfs "$1" || exit 99
+		cp "$3" "$1/probe" && dd if=/dev/zero of="$1/fill" bs=4k 2>/dev/null
+		KVM=0 TIMEOUT=30 "$2" xen-x86_64 "$1/probe" exit 7
+		echo "rc=$?"
+		echo "left:" $(ls -A "$1")' _ "$TMP/full" "$KILN/support/scripts/run" "$img" 2>&1) ||
+		rc=$?
+	like "$out" '^rc=125$' "unpacking Xen onto a full disk: 125"
+	like "$out" "^error: could not unpack /boot/xen-4.17-amd64.gz into $TMP/full: the disk is full\$" \
+		"and one line saying the disk is full"
+	like "$out" '^left: fill probe$' "and no partial Xen left"
+else
+	skip "a full tmpfs needs root, unshare -m and /boot/xen-4.17-amd64.gz" 3
+fi
+
 # Xen keeps 1023 bytes of dom0's command line and cuts the rest: the
 # run script refuses more than 1022 before QEMU starts, the guest
 # refuses 1023 (cut or not). "-- extra!" on Xen's command line makes Xen
