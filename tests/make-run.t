@@ -30,6 +30,17 @@ like "$out" '^error: QEMU failed' "and says so"
 mrun TIMEOUT=1 QEMU_ARGS=-S ARGS="exit 0"
 is "$rc" 124 "TIMEOUT expired: make run exits 124"
 
+# make itself failing before the boot (a build error): make's 2, with
+# make's own error lines, and no run.
+cp -r "$KILN/tests/apps/probe" "$TMP/broken"
+echo 'int broken(void) { return }' >>"$TMP/broken/main.c"
+rc=0
+out=$(make -s -C "$KILN" A="$TMP/broken" O="$TMP/bb" C="$TMP/bc" KVM=0 -j2 \
+	run ARGS="exit 0" 2>&1) || rc=$?
+is "$rc" 2 "a build error: make run exits 2"
+like "$out" '^make: \*\*\* .*Error 1$' "with make's own error line"
+if grep -q '^kiln: exit code' <<<"$out"; then ok 1 "and nothing boots"; else ok 0 "and nothing boots"; fi
+
 # ARGS reaches the guest as typed: nothing in it is expanded or run on
 # the host, by make or a shell; the guest's parser splits it.
 mrun ARGS="args \$5 \$HOME \`touch $TMP/bq\` ; touch $TMP/x 'a b'"
@@ -45,6 +56,7 @@ mrun ARGS="$(printf 'args one\ntwo')"
 like "$out" '^arg3=<two>$' "ARGS with a newline: the newline separates arguments"
 
 # GDB=1: QEMU waits for gdb on :1234; gdb attaches and lets it run.
+: >"$TMP/gdb.out"
 make "${r[@]}" run GDB=1 ARGS="args attached" >"$TMP/gdb.out" 2>&1 &
 pid=$!
 for ((i = 0; i < 50; i++)); do grep -q "Waiting for gdb" "$TMP/gdb.out" && break; sleep 0.1; done
