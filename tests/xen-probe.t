@@ -93,6 +93,14 @@ MEM=1B boot "$img" exit 3
 is "$boot_rc:$boot_err" "125:error: Xen failed: panic: Could not construct domain 0" \
 	"MEM=1B: one page, too little for dom0 (Xen's panic), not Xen's default"
 
+# xl-config (xl's domU): whole MiB, a leading 0 is no octal, 0 refused.
+cp "$img" "$TMP/xl-probe"
+cfg=$(MEM=08G "$KILN/support/scripts/xl-config" "$TMP/xl-probe" 2>&1) || true
+like "$(cat "$cfg" 2>/dev/null)" '^memory = 8192$' "xl-config: MEM=08G is 8192 MiB"
+rc=0
+out=$(MEM=0 "$KILN/support/scripts/xl-config" "$TMP/xl-probe" 2>&1) || rc=$?
+is "$rc:$out" "2:error: MEM=0 is not a size in whole MiB (examples: 32M, 1G)" "xl-config: MEM=0 refused"
+
 # Unpacking Xen onto a full disk: one line, nothing left behind (root:
 # a tmpfs in a mount namespace of this test's own).
 if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null &&
