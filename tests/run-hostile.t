@@ -123,6 +123,25 @@ TIMEOUT=1.5 QEMU_ARGS=-S runs kvm-x86_64 "$img" exit 0
 is "$rc:$err" "124:error: QEMU did not exit within 1.5s (TIMEOUT; status 124)" \
 	"TIMEOUT=1.5 expired: 124"
 no_qemu_left "after a timeout"
+# The run script itself ended (SIGTERM: its EXIT trap; SIGKILL: none):
+# QEMU does not outlive it.
+for sig in TERM KILL; do
+	KVM=0 "$run" kvm-x86_64 "$img" hang "script$sig-$$" >/dev/null 2>&1 &
+	pid=$!
+	for ((i = 0; i < 100; i++)); do
+		pgrep -f "^qemu-system-x86_64 .*script$sig-$$" >/dev/null && break
+		sleep 0.1
+	done
+	kill "-$sig" "$pid" || true
+	wait "$pid" 2>/dev/null || true
+	for ((i = 0; i < 30; i++)); do
+		pgrep -f "^qemu-system-x86_64 .*script$sig-$$" >/dev/null || break
+		sleep 0.1
+	done
+	left=$(pgrep -f "^qemu-system-x86_64 .*script$sig-$$" || true)
+	is "$left" "" "the run script killed by SIG$sig: its QEMU ends within 3 s"
+	[ -z "$left" ] || kill -KILL $left
+done
 TIMEOUT=1x runs kvm-x86_64 "$img" exit 0
 is "$rc:$err" "125:error: TIMEOUT=1x is not a number of seconds" "TIMEOUT=1x: refused"
 
