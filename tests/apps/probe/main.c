@@ -8,7 +8,8 @@
  * "triplefault" (x86) resets the CPU without a word. "argstat"
  * prints argc and the arguments' total length. "peek/poke HEXADDR" read
  * or write a word there. "say TEXT [command...]" prints the line TEXT
- * and goes on with the command after it; "hang" spins for ever; "halt"
+ * and goes on with the command after it ("part TEXT ..." the same
+ * without the newline); "hang" spins for ever; "halt"
  * stops the CPU with interrupts masked (x86 cli; hlt, arm64 wfi).
  * "portexit N" (x86) writes N to isa-debug-exit's port, without a
  * status line: QEMU exits with N * 2 + 1.
@@ -127,8 +128,8 @@ int main(int argc, char *argv[])
 	if (argc < 2)
 		return 0;
 	/* "say TEXT ...": the line, then the rest as a command line. */
-	if (strcmp(argv[1], "say") == 0 && argc > 2) {
-		printf("%s\n", argv[2]);
+	if ((!strcmp(argv[1], "say") || !strcmp(argv[1], "part")) && argc > 2) {
+		printf("%s%s", argv[2], argv[1][0] == 's' ? "\n" : "");
 		fflush(stdout);
 		argv[2] = argv[0];
 		return main(argc - 2, argv + 2);
