@@ -145,6 +145,25 @@ done
 TIMEOUT=1x runs kvm-x86_64 "$img" exit 0
 is "$rc:$err" "125:error: TIMEOUT=1x is not a number of seconds" "TIMEOUT=1x: refused"
 
+# A KVM that cannot run the guest (a stand-in QEMU that says so and
+# waits): QEMU is ended at once; KVM=1 is 125, a guessed KVM boots again
+# under TCG (where the stand-in says it again: then 125).
+mkdir "$TMP/bin"
+printf '%s\n' '#!/bin/sh' 'echo "KVM internal error. Suberror: 1" >&2' \
+	'exec sleep 30' >"$TMP/bin/qemu-system-x86_64"
+chmod +x "$TMP/bin/qemu-system-x86_64"
+start=$(date +%s%N)
+PATH=$TMP/bin:$PATH KVM=1 runs kvm-x86_64 "$img" exit 0
+is "$rc:$err" "125:error: KVM could not run the guest (KVM internal error. Suberror: 1); try KVM=0" \
+	"KVM=1 and a KVM error: 125, one line"
+[ $(($(date +%s%N) - start)) -lt 5000000000 ]
+ok $? "QEMU ended at once, not waited for"
+rc=0
+out=$(PATH=$TMP/bin:$PATH TIMEOUT=30 env -u KVM "$run" kvm-x86_64 "$img" exit 0 2>&1) || rc=$?
+like "$out" '^note: KVM could not run the guest \(KVM internal error. Suberror: 1\); booting again under TCG$' \
+	"KVM guessed and a KVM error: booted again under TCG"
+is "$rc" 125 "(where the stand-in fails again: 125)"
+
 # --- MEM -------------------------------------------------------------
 for m in "0:is no memory at all" "0K:is no memory at all" \
 	"1.5B:is not a whole number of bytes" "0.1K:is not a whole number of bytes" \
