@@ -126,7 +126,7 @@ no_qemu_left "after a timeout"
 # The run script itself ended (SIGTERM: its EXIT trap; SIGKILL: none):
 # QEMU does not outlive it.
 for sig in TERM KILL; do
-	KVM=0 "$run" kvm-x86_64 "$img" hang "script$sig-$$" >/dev/null 2>&1 &
+	TMPDIR=$TMP KVM=0 "$run" kvm-x86_64 "$img" hang "script$sig-$$" >/dev/null 2>&1 &
 	pid=$!
 	for ((i = 0; i < 100; i++)); do
 		pgrep -f "^qemu-system-x86_64 .*script$sig-$$" >/dev/null && break
