@@ -17,6 +17,23 @@ hello=$TMP/hello/helloworld_kvm-arm64
 is "$(dd if="$hello" bs=1 skip=56 count=4 2>/dev/null)" "ARMd" \
 	"the image is a raw Linux arm64 Image (\"ARM\\x64\" at byte 56)"
 
+# The header records the raw Image's length: ukimg check tells a cut or
+# grown file, which QEMU would boot into a hang or a crash.
+uk=$TMP/hello/tools/ukimg
+size=$(stat -c %s "$hello")
+check "ukimg check takes the Image as linked" "$uk" check "$hello"
+for len in 212 $((size - 1)); do
+	head -c "$len" "$hello" >"$TMP/cut"
+	rc=0
+	out=$("$uk" check "$TMP/cut" 2>&1) || rc=$?
+	is "$rc: $out" "1: $TMP/cut: arm64 Image is $len bytes long, its header says $size: truncated file?" \
+		"an Image cut to $len bytes: one line, exit 1"
+done
+{ cat "$hello"; echo x; } >"$TMP/grown"
+rc=0
+"$uk" check "$TMP/grown" >/dev/null 2>&1 || rc=$?
+is "$rc" 1 "an Image with bytes appended: exit 1"
+
 for gic in 3 2; do
 	GIC=$gic boot "$hello" one
 	like "$boot_out" '^Hello world!$' "GICv$gic: prints Hello world!"

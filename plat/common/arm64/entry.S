@@ -19,7 +19,10 @@ _start:
 	.quad	ARM64_TEXT_OFFSET
 	.quad	_kiln_image_size	/* from the linker script */
 	.quad	ARM64_IMAGE_FLAGS
-	.quad	0, 0, 0			/* reserved */
+	/* res2 (0 in Linux): Kiln's raw Image length, from the linker
+	 * script, so that `ukimg check` can tell a cut file. */
+	.quad	_kiln_file_size
+	.quad	0, 0			/* reserved */
 	.ascii	"ARM\x64"		/* magic */
 	.long	0			/* no PE/COFF header */
 

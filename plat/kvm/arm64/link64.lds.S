@@ -30,4 +30,5 @@ SECTIONS
 
 	UK_SECTIONS_AFTER_TEXT()
 	_kiln_image_size = _end - _text;
+	_kiln_file_size = _edata - _text;	/* the raw Image's bytes */
 }

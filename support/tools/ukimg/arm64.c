@@ -8,12 +8,14 @@
 
 /*
  * File offset of the lowest loaded segment (UINT64_MAX when it has no
- * file bytes) and in span the memory from it to the highest end.
+ * file bytes), in span the memory from it to the highest end and in
+ * fspan to the highest end of file bytes (what objcopy -O binary keeps).
  * Segments that wrap are malformed (seg_check reports them): skipped.
  */
-static uint64_t elf_first_load(const struct img *img, uint64_t *span)
+static uint64_t elf_first_load(const struct img *img, uint64_t *span,
+			       uint64_t *fspan)
 {
-	uint64_t off = UINT64_MAX, lo = UINT64_MAX, hi = 0;
+	uint64_t off = UINT64_MAX, lo = UINT64_MAX, hi = 0, fhi = 0;
 	size_t i;
 
 	for (i = 0; i < img->nph; i++) {
@@ -27,19 +29,22 @@ static uint64_t elf_first_load(const struct img *img, uint64_t *span)
 		}
 		if (ph->p_paddr + ph->p_memsz > hi)
 			hi = ph->p_paddr + ph->p_memsz;
+		if (ph->p_filesz && ph->p_paddr + ph->p_filesz > fhi)
+			fhi = ph->p_paddr + ph->p_filesz;
 	}
 	*span = hi > lo ? hi - lo : 0;
+	*fspan = fhi > lo ? fhi - lo : 0;
 	return off;
 }
 
 void a64_find(struct img *img)
 {
 	struct a64hdr *h = &img->a64;
-	uint64_t span = img->size, off = 0;
+	uint64_t span = img->size, fspan = img->size, off = 0;
 	const unsigned char *p;
 
 	if (img->elf)
-		off = elf_first_load(img, &span);
+		off = elf_first_load(img, &span, &fspan);
 	if (!img_range_ok(img, off, A64_HDR_SIZE))
 		return;
 	p = img->buf + off;
@@ -51,14 +56,16 @@ void a64_find(struct img *img)
 	h->text_offset = le64(p + 8);
 	h->image_size = le64(p + 16);
 	h->flags = le64(p + 24);
+	h->file_size = le64(p + 32);
 	h->span = span;
+	h->file_span = fspan;
 }
 
 /*
  * A raw Image is the file bytes from the header on: when code0 is a
- * branch (B), its target is code the file must hold. This is all the
- * header says of the file's length (image_size includes .bss): an Image
- * cut further on cannot be told from a whole one by its header alone.
+ * branch (B), its target is code the file must hold. This is all a
+ * Linux header says of the file's length (image_size includes .bss);
+ * Kiln's images also record it (res2, below).
  */
 static void a64_entry_check(struct img *img)
 {
@@ -79,6 +86,19 @@ static void a64_entry_check(struct img *img)
 			   img->size);
 }
 
+/* Kiln's Images record their raw length in res2 (0 in others'). */
+static void a64_length_check(struct img *img)
+{
+	const struct a64hdr *h = &img->a64;
+
+	if (h->file_size && h->file_size != h->file_span)
+		img_defect(img, "arm64 Image is %llu bytes long, its header"
+			   " says %llu: %s", (unsigned long long)h->file_span,
+			   (unsigned long long)h->file_size,
+			   h->file_span < h->file_size ? "truncated file?" :
+			   "not the file the header was linked for");
+}
+
 void a64_check(struct img *img)
 {
 	const struct a64hdr *h = &img->a64;
@@ -86,6 +106,7 @@ void a64_check(struct img *img)
 	if (!h->found)
 		return;
 	a64_entry_check(img);
+	a64_length_check(img);
 	if (h->flags & 1)
 		img_defect(img, "arm64 Image header says big-endian (flags"
 			   " 0x%llx)", (unsigned long long)h->flags);

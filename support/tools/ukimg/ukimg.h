@@ -78,7 +78,9 @@ struct a64hdr {
 	uint64_t off;			/* file offset of the header */
 	uint32_t code0;			/* the first instruction */
 	uint64_t text_offset, image_size, flags;
+	uint64_t file_size;		/* Kiln's res2: the raw file's length */
 	uint64_t span;			/* bytes it spans in memory */
+	uint64_t file_span;		/* file bytes it spans from the header */
 };
 
 struct img {
