@@ -4,7 +4,7 @@
 # Everything else is refused in one line, with nothing removed. The
 # refusals are tried on real directories: an app copy and a Kiln copy.
 source "$(dirname "$0")/lib/tap.sh"
-plan 47
+plan 50
 
 # snapshot DIR: every path under DIR with its size, to compare.
 snapshot() { find "$1" -printf '%P %s\n' | sort; }
@@ -109,3 +109,10 @@ ok $? "the build directory it points to is gone"
 # Clean goals alone.
 refused "distclean with a build goal" "make distclean all: run distclean in a make of its own" \
 	distclean all A="$app"
+
+# A C= that is a symlink to a file in O=: clean keeps the file.
+check "a build with C= in O=, named through a symlink" kmake A="$app" O="$b" C="$b/real.config"
+ln -s "$b/real.config" "$TMP/cfg.link"
+check "clean through the symlink" kmake A="$app" O="$b" C="$TMP/cfg.link" clean
+[ -f "$b/real.config" ]
+ok $? "the configuration it points to is kept"

@@ -5,7 +5,7 @@
 # dependencies, values out of range or of the wrong type) is an error
 # naming the file and symbol, with C= left as it was.
 source "$(dirname "$0")/lib/tap.sh"
-plan 48
+plan 63
 
 cp -r "$KILN/tests/fixtures/twofiles" "$TMP/app"
 m=(-s -C "$KILN" A="$TMP/app")
@@ -52,8 +52,8 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64k tmpfs "$full" 2>/dev/null; t
 	ok $? "the configuration is intact, no .config.old was made"
 	rc=0
 	make "${m[@]}" O="$TMP/fb" C="$full/.config" >/dev/null 2>&1 || rc=$?
-	[ "$rc" != 0 ] && cmp -s "$full/.config" "$TMP/full.saved"
-	ok $? "a build on the full disk fails too and keeps the file (exit $rc)"
+	[ "$rc" = 0 ] && cmp -s "$full/.config" "$TMP/full.saved"
+	ok $? "a build on the full disk works: it never writes C= (exit $rc)"
 	ls -A "$full" | grep -v -x -e .config -e fill >"$TMP/litter" || true
 	is "$(cat "$TMP/litter")" "" "no temporary file is left next to it"
 	rm -f "$full/fill"
@@ -217,3 +217,45 @@ out=$(make "${o[@]}" olddefconfig 2>&1) || rc=$?
 wait "$holder"
 is "$rc" 0 "olddefconfig while C='s directory is locked: waits, then succeeds"
 like "$out" "^kiln: $TMP/opts.config is being configured by another make; waiting$" "and says so"
+
+# --- The build never writes C=, and reads the C= it is given ---------------
+cp "$TMP/opts.good" "$TMP/opts.config"
+echo '# a note of mine' >>"$TMP/opts.config"
+sed -i '/^CONFIG_LIBUKBOOT_MAXARGS=/d' "$TMP/opts.config"
+cp "$TMP/opts.config" "$TMP/opts.edited"
+check "a build from a hand-edited .config" make "${o[@]}"
+cmp -s "$TMP/opts.config" "$TMP/opts.edited"
+ok $? "the build left the file as the user wrote it (the note, the missing line)"
+strict "a bool written yes" 's/^CONFIG_LIBUKDEBUG=y$/CONFIG_LIBUKDEBUG=yes/' \
+	'^error: .*opts.config:[0-9]+: CONFIG_LIBUKDEBUG=yes: Kconfig reads it as CONFIG_LIBUKDEBUG=y; write that \(make olddefconfig does\)$'
+strict "a computed symbol" 's/^CONFIG_UK_ARCH=.*/CONFIG_UK_ARCH="arm64"/' \
+	'^error: .*opts.config:[0-9]+: CONFIG_UK_ARCH="arm64": Kconfig reads it as CONFIG_UK_ARCH="x86_64"'
+# A configuration restored with its old mtime (cp -p) is read again.
+cp -p "$TMP/opts.good" "$TMP/opts.config"
+sed -i 's/^CONFIG_LIBUKBOOT_MAXARGS=.*/CONFIG_LIBUKBOOT_MAXARGS=99/' "$TMP/opts.config"
+check "a build with MAXARGS=99" make "${o[@]}"
+cp -p "$TMP/opts.good" "$TMP/opts.config"
+check "the old file restored with cp -p, a build" make "${o[@]}"
+grep -qx 'CONFIG_LIBUKBOOT_MAXARGS=64' "$TMP/ob/include/config/auto.conf"
+ok $? "the build uses the restored value, older mtime or not"
+# Another C= on the same O=.
+sed 's/^CONFIG_LIBUKBOOT_MAXARGS=.*/CONFIG_LIBUKBOOT_MAXARGS=77/' "$TMP/opts.good" >"$TMP/other.config"
+touch -d '1 hour ago' "$TMP/other.config"
+check "a build with another, older C= on the same O=" make "${o[@]}" C="$TMP/other.config"
+grep -qx 'CONFIG_LIBUKBOOT_MAXARGS=77' "$TMP/ob/include/config/auto.conf"
+ok $? "the build uses that C='s values"
+
+# --- TARGET= never drops a setting of the user's ----------------------------
+cp "$TMP/opts.good" "$TMP/opts.config"
+sed -i 's/^# CONFIG_KVM_MULTIBOOT is not set$/CONFIG_KVM_MULTIBOOT=y/' "$TMP/opts.config"
+cp "$TMP/opts.config" "$TMP/opts.edited"
+rc=0
+out=$(make "${o[@]}" TARGET=kvm-arm64 2>&1) || rc=$?
+[ "$rc" != 0 ] && cmp -s "$TMP/opts.config" "$TMP/opts.edited"
+ok $? "switching to arm64 with CONFIG_KVM_MULTIBOOT=y: refused (exit $rc), the file intact"
+like "$out" "^error: switching $TMP/opts.config to the new target would drop 'CONFIG_KVM_MULTIBOOT=y', which the target does not have" \
+	"and the line names the setting"
+cp "$TMP/opts.good" "$TMP/opts.config"
+check "switching a configuration with only defaults there works" make "${o[@]}" TARGET=kvm-arm64
+grep -qx 'CONFIG_ARCH_ARM_64=y' "$TMP/opts.config"
+ok $? "and the switch is written to C="

@@ -4,7 +4,7 @@
 # Makefile.uk or sources, libraries registered twice. Nothing is created
 # where the user did not ask (nor in the Kiln tree).
 source "$(dirname "$0")/lib/tap.sh"
-plan 86
+plan 92
 
 cp -r "$KILN/tests/fixtures/twofiles" "$TMP/app"
 tree_before=$(ls -A "$KILN")
@@ -107,3 +107,13 @@ out=$(make "${probe[@]}" run "ARGS=args \$(shell touch $TMP/pwned2)" "V=0;touch 
 [ "$rc" = 0 ] && [ ! -e "$TMP/pwned2" ] && [ ! -e "$TMP/pwned3" ]
 ok $? "make run: nothing in ARGS or V ran on the host (exit $rc)"
 like "$(tr -d '\r' <<<"$out")" "^arg2=<\\\$\(shell>$" "and the guest got the text as typed"
+
+# The run script's settings on make's command line go to it as typed.
+rc=0
+out=$(make "${probe[@]}" run ARGS="exit 4" V=1 "QEMU_ARGS=-name k\$(shell touch $TMP/pwned4)" 2>&1) || rc=$?
+# (QEMU then takes the words after -name's for disk images: 125.)
+[ "$rc" = 125 ] && [ ! -e "$TMP/pwned4" ]
+ok $? "QEMU_ARGS with \$(shell): nothing ran on the host (exit $rc)"
+like "$out" "-name k\\\$\(shell" "and QEMU got it as typed"
+fails "run with another goal" "make run print-libs: run goes in a make of its own" \
+	"${probe[@]:1}" run print-libs

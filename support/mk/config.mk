@@ -43,6 +43,16 @@ $(call write_if_changed,$(KCONFIG_GEN)/app.uk,$(call kconfig_sources,\
 endif
 KCONFIG_FILES += $(addprefix $(KCONFIG_GEN)/,arch.uk plat.uk libs.uk app.uk)
 
+# Which file, in which state, auto.conf was made from: make compares
+# mtimes only, and a .config restored with cp -p or another C= on the same
+# O= can be older than auto.conf. The stamp changes with C='s path and
+# its identity (device, inode, size, ctime; read by the plugin, no
+# process), so auto.conf is remade whenever either changes.
+UK_CONFIG_ID := $(KCONFIG_GEN)/config.id
+ifneq ($(UK_NEEDS_KCONFIG),)
+$(call write_if_changed,$(UK_CONFIG_ID),$(C) $(kiln-file-id $(C)))
+endif
+
 # Every Kconfig step goes through support/scripts/kconfig, which checks
 # the input with kconfig-check (Kconfig's own parser, as a host tool) and
 # replaces $(C) only atomically and completely.
@@ -98,13 +108,16 @@ $(KCONFIG_CHECK): $(UK_ROOT)/support/tools/kconfig-check.c | $(UK_DEPS_STAMP)
 cmd_defconfig = $(call show,DEFCONF,$(C) ($(UK_TARGET)))DEFCONFIG='$(UK_DEFCONFIG)' \
 	$(call kconfig,defconfig)
 UK_KCONFIG_TOOLS := $(UK_DEPS_STAMP) $(KCONFIG_CHECK)
+# (Only if still missing once the configuration is locked: another make
+# with the same C= may have made it meanwhile.)
 $(C): | $(UK_KCONFIG_TOOLS) $(UK_DEFCONFIG)
-	$(Q)$(cmd_defconfig)
+	$(Q)KILN_IF_MISSING=$(if $(filter command$(space)line \
+	environment%,$(origin UK_DEFCONFIG)),given,default) $(cmd_defconfig)
 
 ifneq ($(UK_TARGET_SWITCH),)
 $(AUTOCONF): FORCE
 endif
-$(AUTOCONF): $(C) $(KCONFIG_FILES) | $(UK_KCONFIG_TOOLS)
+$(AUTOCONF): $(C) $(UK_CONFIG_ID) $(KCONFIG_FILES) | $(UK_KCONFIG_TOOLS)
 	$(Q)mkdir -p $(UK_KCONFIG_OUT)/include/config $(UK_KCONFIG_OUT)/include/uk/bits
 	$(Q)$(call show,CONFIG,$(C)$(if $(UK_TARGET_SWITCH), (switching to \
 	$(UK_TARGET))))$(if $(UK_TARGET_SWITCH),SET_LINES='$(TARGET_KCONFIG)') \

@@ -31,7 +31,9 @@ print-libs:
 # and the .config too. Both remove only what Kiln made: a build directory
 # without Kiln's mark, a C= (or C=.old) that is not a Kconfig file, or a
 # file the user named inside O= that clean would take with it, is refused
-# before anything is removed. Names are the shell's, quoted: make would
+# before anything is removed. A symlinked O= or C= is followed: what is
+# removed is the directory and file Kiln wrote, not the user's links.
+# Names are the shell's, quoted: make would
 # split a file name with a blank in O= and remove the parts.
 ifneq ($(filter $(UK_CLEAN_GOALS),$(UK_GOALS)),)
 $(if $(wildcard $(O)),$(if $(wildcard $(UK_MARK)),,$(error O=$(O) was not \
@@ -46,19 +48,19 @@ endif
 kconfig_file = $(if $(wildcard $(1)),$(findstring Automatically generated \
 	file,$(shell test -f '$(1)' && head -c 64 '$(1)')))
 ifneq ($(filter distclean,$(UK_GOALS)),)
-$(foreach f,$(C) $(C).old,$(if $(wildcard $(f)),$(if $(call \
+$(foreach f,$(uk_c) $(uk_c).old,$(if $(wildcard $(f)),$(if $(call \
 	kconfig_file,$(f)),,$(error $(f) is not a configuration Kiln wrote \
 	(no Kconfig header): not removing it))))
 endif
 
-UK_KEPT := kconfig include toolchain.mk tools $(notdir $(C) $(C).old)
+UK_KEPT := kconfig include toolchain.mk tools $(notdir $(uk_c) $(uk_c).old)
 clean:
 	$(Q)$(call show,CLEAN,$(O))! test -d '$(uk_o)' || find '$(uk_o)' \
 	-mindepth 1 -maxdepth 1 \( ! -name '.*' -o -name '.*.cmd' \) \
 	$(foreach k,$(UK_KEPT),! -name '$(k)') -exec rm -rf -- {} +
 distclean:
 	$(Q)$(call show,CLEAN,$(O) $(C))rm -rf -- '$(uk_o)' $(foreach \
-	f,$(C) $(C).old,'$(f)')
+	f,$(uk_c) $(uk_c).old,'$(f)')
 
 # One entry per C and assembly object, with the exact command of the build.
 json_str = "$(subst ",\",$(subst \,\\,$(1)))"

@@ -17,8 +17,16 @@ test:
 # dropped first: the directory can be rebuilt while a guest runs.
 # (In the environment, not the recipe: make would split the recipe at a
 # newline in ARGS. ARGS itself is not exported: make would expand it,
-# running a $(shell ...) in it, for every recipe.)
+# running a $(shell ...) in it, for every recipe.) The run script's other
+# settings given on make's command line go to it as typed too.
 unexport ARGS
+UK_RUN_VARS := QEMU_ARGS QEMU_MACHINE QEMU_CPU XEN XEN_ARGS XL MEM TIMEOUT \
+	KVM GDB GIC
+$(foreach v,$(UK_RUN_VARS),$(if $(filter command$(space)line,$(origin \
+	$(v))),$(eval export override $(v) := $$(value $(v)))))
+# `run` ends make with the guest's status: other goals would be cut off.
+$(if $(and $(filter run,$(UK_GOALS)),$(filter-out run,$(UK_GOALS))),$(error \
+	make $(UK_GOALS): run goes in a make of its own (it builds first)))
 UK_RUN_STATUS = $(kiln-status-file $(O))
 run-boot: private export KILN_CMDLINE := $(value ARGS)
 run-boot: images

@@ -14,7 +14,10 @@
  *                           to FILE (make itself only knows 0, 1 and 2);
  *   $(kiln-not-regular FILES) those of FILES that exist but are not
  *                           regular files (make would block reading a
- *                           FIFO as a makefile).
+ *                           FIFO as a makefile);
+ *   $(kiln-file-id FILE)    "device:inode:size:ctime" of FILE (empty if
+ *                           none): changes with every write or rename,
+ *                           which an mtime set back (cp -p) does not.
  * (Each takes an argument: make reads $(name) without one as a variable.)
  *
  * The lock's file descriptor is inherited by recipes, so a compiler left
@@ -202,6 +205,21 @@ static char *kiln_not_regular(const char *name, unsigned int argc,
 	return out;
 }
 
+static char *kiln_file_id(const char *name, unsigned int argc, char **argv)
+{
+	struct stat st;
+	char *s;
+
+	if (stat(argv[0], &st) != 0)
+		return NULL;
+	s = gmk_alloc(96);
+	snprintf(s, 96, "%llu:%llu:%lld:%lld.%09ld",
+		 (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
+		 (long long)st.st_size, (long long)st.st_ctim.tv_sec,
+		 st.st_ctim.tv_nsec);
+	return s;
+}
+
 int kiln_make_gmk_setup(const gmk_floc *floc)
 {
 	gmk_add_function("kiln-lock", kiln_lock, 1, 2, GMK_FUNC_DEFAULT);
@@ -211,5 +229,6 @@ int kiln_make_gmk_setup(const gmk_floc *floc)
 			 GMK_FUNC_DEFAULT);
 	gmk_add_function("kiln-not-regular", kiln_not_regular, 1, 1,
 			 GMK_FUNC_DEFAULT);
+	gmk_add_function("kiln-file-id", kiln_file_id, 1, 1, GMK_FUNC_DEFAULT);
 	return 1;
 }
