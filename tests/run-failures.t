@@ -106,7 +106,33 @@ if command -v aarch64-linux-gnu-gcc >/dev/null &&
 	# QEMU would take -m 0 for its default, 128M.
 	MEM=0 runs kvm-arm64 "$TMP/a64/probe_kvm-arm64" exit 3
 	is "$rc:$err" "125:error: MEM=0 is no memory at all" "arm64, MEM=0: refused, not QEMU's default"
+	# A raw Image cut short (or grown): its header's res2 (byte 32) has
+	# the length; refused before QEMU starts (a cut one hung, crashed
+	# or ran).
+	a64=$TMP/a64/probe_kvm-arm64
+	size=$(stat -c %s "$a64")
+	start=$(date +%s%N)
+	for n in 4096 20000 $((size - 1)); do
+		head -c "$n" "$a64" >"$TMP/cut"
+		runs kvm-arm64 "$TMP/cut" exit 3
+		is "$rc:$out" "125:error: the image $TMP/cut is $n bytes, its arm64 header says $size: cut short?" \
+			"arm64 Image cut to $n of $size bytes: refused, one line"
+	done
+	[ $(($(date +%s%N) - start)) -lt 3000000000 ] && r=0 || r=1
+	ok $r "without starting QEMU"
+	head -c 40 "$a64" >"$TMP/cut"
+	runs kvm-arm64 "$TMP/cut" exit 3
+	is "$rc:$out" "125:error: the image $TMP/cut is 40 bytes, too short for an arm64 Image (cut short?)" \
+		"arm64 Image cut inside its header: refused"
+	{ cat "$a64"; echo; } >"$TMP/grown"
+	runs kvm-arm64 "$TMP/grown" exit 3
+	is "$rc:$out" "125:error: the image $TMP/grown is $((size + 1)) bytes, its arm64 header says $size: not the file the header was linked for" \
+		"arm64 Image with a byte more: refused"
+	# res2 0 (Linux's and others' Images): no length to check.
+	{ head -c 32 "$a64"; head -c 8 /dev/zero; tail -c +41 "$a64"; } >"$TMP/nolen"
+	runs kvm-arm64 "$TMP/nolen" exit 3
+	is "$rc:$err" "3:" "an Image with res2 0 boots (3)"
 else
-	skip "no arm64 cross compiler or QEMU" 6
+	skip "no arm64 cross compiler or QEMU" 12
 fi
 plan "$tap_n"

@@ -167,12 +167,30 @@ is "$rc" 125 "(where the stand-in fails again: 125)"
 # --- MEM -------------------------------------------------------------
 for m in "0:is no memory at all" "0K:is no memory at all" \
 	"1.5B:is not a whole number of bytes" "0.1K:is not a whole number of bytes" \
-	"9999999T:is too large (at most 1024T)" "1e3:is not a size (examples: 64M, 1G)"; do
+	"9999999T:is too large (at most 1024T)" "1e3:is not a size (examples: 64M, 1G)" \
+	"0.18452847589334551616T:is not a whole number of bytes" \
+	"0.$(printf '%0100d' 5)T:is not a whole number of bytes" \
+	"0.0000000000009094947017729282379150390624T:is not a whole number of bytes" \
+	"1024.0000000000009094947017729282379150390625T:is too large (at most 1024T)"; do
 	MEM=${m%%:*} runs kvm-x86_64 "$img" exit 0
 	is "$rc:$err" "125:error: MEM=${m%%:*} ${m#*:}" "MEM=${m%%:*}: refused in one line"
 done
 MEM=1.5M QEMU_MACHINE=microvm runs kvm-x86_64 "$img" exit 6
 is "$rc" 6 "MEM=1.5M (a fraction that is whole bytes) boots"
+# Fractions of many digits that are whole bytes, exactly (the shell's
+# 64 bits held 18 digits): a stand-in QEMU shows its -m.
+mkdir "$TMP/argbin"
+printf '%s\n' '#!/bin/sh' 'echo "qemu: $*" >&2' 'exit 1' >"$TMP/argbin/qemu-system-x86_64"
+chmod +x "$TMP/argbin/qemu-system-x86_64"
+for m in "0.9536838531494140625T:1000010M" \
+	"1023.9999999999990905052982270717620849609375T:1125899906842623B" \
+	"0.0009765625000000000000000000000000000000000000T:1024M"; do
+	MEM=${m%%:*} PATH=$TMP/argbin:$PATH runs kvm-x86_64 "$img" exit 0
+	like "$out" "^qemu: .* -m ${m#*:} " "MEM=${m%%:*}: QEMU gets -m ${m#*:}"
+done
+MEM=0.0000000000009094947017729282379150390625T runs kvm-x86_64 "$img" exit 0
+like "$err" '^error: MEM=0\.0+9094947017729282379150390625T is too little: at least ' \
+	"MEM of 40 fractional digits, 1 byte: whole, and too little"
 
 # --- QEMU_ARGS and stdin ---------------------------------------------
 mkdir "$TMP/glob"
@@ -186,6 +204,21 @@ x=$(printf '%*s' 4096 '' | tr ' ' x)
 QEMU_ARGS="-append $x" runs kvm-x86_64 "$img"
 is "$rc:$err" "125:error: QEMU_ARGS: -append's command line is 4096 bytes, more than the 4095 kvm-x86_64 keeps" \
 	"QEMU_ARGS with an -append of 4096 bytes: refused like ARGS"
+# QEMU takes --append as -append.
+QEMU_ARGS="--append $x$x" runs kvm-x86_64 "$img"
+is "$rc:$err" "125:error: QEMU_ARGS: --append's command line is 8192 bytes, more than the 4095 kvm-x86_64 keeps" \
+	"QEMU_ARGS with --append (two dashes) of 8192 bytes: refused too"
+QEMU_ARGS="--append args" runs kvm-x86_64 "$img"
+is "$rc:$(grep -c '^arg1=<args>$' <<<"$out")" 0:1 "QEMU_ARGS='--append args' alone: the guest's command line"
+# An -append of QEMU_ARGS would replace ARGS' (QEMU takes the last).
+for a in "-append" "--append"; do
+	QEMU_ARGS="$a args" runs kvm-x86_64 "$img" exit 3
+	is "$rc:$err" "125:error: QEMU_ARGS: $a would replace the command line of ARGS (or the run's arguments): give it in one place" \
+		"QEMU_ARGS='$a ...' with the run's arguments: refused"
+done
+QEMU_ARGS="-append args" KILN_CMDLINE="exit 3" runs kvm-x86_64 "$img"
+like "$err" "^error: QEMU_ARGS: -append would replace the command line of ARGS" \
+	"QEMU_ARGS='-append ...' with ARGS (KILN_CMDLINE): refused"
 
 # QEMU reads no stdin but a terminal's: a loop reading lines keeps them.
 got=''

@@ -89,6 +89,18 @@ is "$boot_rc:$boot_err" \
 killed TERM
 is "$boot_rc" 125 "a status line, then SIGTERM of QEMU: 125"
 like "$boot_err" '^error: QEMU was ended by a signal \(signal 15 ' "and the error line says so"
+# The console goes on being read when its reader has gone (grep -q
+# stops at Xen's first line): the status is the guest's, not SIGPIPE's.
+rc=0
+TIMEOUT=60 KVM=0 "$KILN/support/scripts/run" xen-x86_64 "$img" say hello exit 3 |
+	grep -q XEN || rc=$?
+is "$rc" 3 "stdout into grep -q, which stops at Xen's first line: 3, not SIGPIPE's 141"
+# QEMU's -append is Xen's command line here: one in QEMU_ARGS is refused.
+QEMU_ARGS="--append x" boot "$img" exit 3
+is "$boot_rc:$boot_err" \
+	"125:error: QEMU_ARGS: --append would replace Xen's command line: give Xen's options in XEN_ARGS, the guest's in ARGS" \
+	"QEMU_ARGS with --append on Xen: refused"
+
 # dom0_mem counts whole pages: 1 byte is one page (Xen took 0K for no
 # dom0_mem at all).
 MEM=1B boot "$img" exit 3
