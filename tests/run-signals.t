@@ -94,6 +94,13 @@ for bad in /dev/null "$TMP/st" "$TMP/nodir/status"; do
 	esac
 	is "$rc:$out" "125:error: KILN_STATUS_FILE=$bad $why" "KILN_STATUS_FILE=$bad: refused, exit 125"
 done
+cp "$img" "$TMP/st/image"
+rc=0
+out=$(TIMEOUT=30 KILN_STATUS_FILE=$TMP/st/image "$run" kvm-x86_64 "$TMP/st/image" exit 0 2>&1) || rc=$?
+is "$rc:$out" "125:error: KILN_STATUS_FILE=$TMP/st/image is the image" "the image itself: refused"
+cmp -s "$img" "$TMP/st/image" && r=0 || r=1
+ok $r "and the image is still whole"
+rm "$TMP/st/image"
 [ -c /dev/null ] && r=0 || r=1
 ok $r "/dev/null is still a character device"
 ln -s "$TMP/st/target" "$TMP/st/link"
