@@ -95,6 +95,13 @@ rc=0
 TIMEOUT=60 KVM=0 "$KILN/support/scripts/run" xen-x86_64 "$img" say hello exit 3 |
 	grep -q XEN || rc=$?
 is "$rc" 3 "stdout into grep -q, which stops at Xen's first line: 3, not SIGPIPE's 141"
+# An image cut short: refused before QEMU starts (Xen's panic said
+# nothing of the file).
+head -c 20000 "$img" >"$TMP/cut"
+boot "$TMP/cut" exit 3
+is "$boot_rc:$boot_err" \
+	"125:error: the image $TMP/cut is not a whole ELF file (20000 bytes: its headers or segments end past it; cut short?)" \
+	"an image cut to 20000 bytes: refused in one line, before Xen"
 # QEMU's -append is Xen's command line here: one in QEMU_ARGS is refused.
 QEMU_ARGS="--append x" boot "$img" exit 3
 is "$boot_rc:$boot_err" \
