@@ -56,7 +56,7 @@ endif
 UK_KEPT := kconfig include toolchain.mk tools $(notdir $(uk_c) $(uk_c).old)
 clean:
 	$(Q)$(call show,CLEAN,$(O))! test -d '$(uk_o)' || find '$(uk_o)' \
-	-mindepth 1 -maxdepth 1 \( ! -name '.*' -o -name '.*.cmd' \) \
+	-mindepth 1 -maxdepth 1 \( ! -name '.*' -o -name '.*.cmd' -o -name '.run-status.*' \) \
 	$(foreach k,$(UK_KEPT),! -name '$(k)') -exec rm -rf -- {} +
 distclean:
 	$(Q)$(call show,CLEAN,$(O) $(C))rm -rf -- '$(uk_o)' $(foreach \

@@ -14,7 +14,9 @@ test:
 # not (it knows 0 and 2). ARGS goes to the guest as typed, unexpanded
 # ($(value)): the guest's parser splits it; nothing in it runs here.
 # Booting writes nothing in O but the status file, so the build lock is
-# dropped first: the directory can be rebuilt while a guest runs.
+# dropped first: the directory can be rebuilt while a guest runs. The run
+# script replaces the recipe's shell (exec) and leaves its status in a
+# file (exiting 0), so a signal make passes on reaches it and its QEMU.
 # (In the environment, not the recipe: make would split the recipe at a
 # newline in ARGS. ARGS itself is not exported: make would expand it,
 # running a $(shell ...) in it, for every recipe.) The run script's other
@@ -30,9 +32,10 @@ $(if $(and $(filter run,$(UK_GOALS)),$(filter-out run,$(UK_GOALS))),$(error \
 UK_RUN_STATUS = $(kiln-status-file $(O))
 run-boot: private export KILN_CMDLINE := $(value ARGS)
 run-boot: images
-	$(kiln-unlock $(O)/.kiln-lock)$(Q)BOOT=$(if $(CONFIG_KVM_MULTIBOOT),multiboot,pvh) V=$(if $(filter 1,$(V)),1,0) \
-	$(UK_ROOT)/support/scripts/run $(UK_TARGET) \
-	$(call image_of,$(TARGET_PLAT)); echo $$? >$(UK_RUN_STATUS)
+	$(kiln-unlock $(O)/.kiln-lock)$(Q)KILN_STATUS_FILE=$(UK_RUN_STATUS) \
+	BOOT=$(if $(CONFIG_KVM_MULTIBOOT),multiboot,pvh) V=$(if $(filter \
+	1,$(V)),1,0) exec $(UK_ROOT)/support/scripts/run $(UK_TARGET) \
+	$(call image_of,$(TARGET_PLAT))
 run: run-boot
 	$(if $(wildcard $(UK_RUN_STATUS)),$(kiln-exit $(UK_RUN_STATUS)))
 
