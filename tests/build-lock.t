@@ -78,10 +78,7 @@ ok $? "and its image is the reference image"
 # A guest that QEMU keeps paused (-S) does not keep the directory locked.
 make "${m[@]}" "${b[@]}" run QEMU_ARGS=-S >"$TMP/paused.log" 2>&1 &
 runner=$!
-for ((i = 0; i < 300; i++)); do
-	pgrep -f "qemu-system-x86_64.*$TMP/two/probe" >/dev/null && break
-	sleep 0.1
-done
+qemu_up "$TMP/two/probe" >/dev/null || true
 rc=0
 out=$(timeout 30 make "${m[@]}" "${b[@]}" 2>&1) || rc=$?
 is "$rc" 0 "a build while make run's guest is paused: no wait"

@@ -34,27 +34,13 @@ is "$rc" 124 "TIMEOUT expired: make run exits 124"
 # execs the run script (with KILN_STATUS_FILE), which ends QEMU, so
 # nothing keeps running (a shell in between used to take the signal
 # alone: the script, its supervisor and QEMU ran on for ever).
-if grep -q KILN_STATUS_FILE "$KILN/support/mk/run.mk"; then
-	make "${r[@]}" run ARGS="hang makerun-$$" >"$TMP/term.out" 2>&1 &
-	pid=$!
-	for ((i = 0; i < 300; i++)); do
-		pgrep -f "^qemu-system-x86_64 .*makerun-$$" >/dev/null && break
-		sleep 0.1
-	done
-	kill -TERM "$pid"
-	rc=0
-	{ wait "$pid" || rc=$?; } 2>/dev/null
-	for ((i = 0; i < 30; i++)); do
-		pgrep -f "makerun-$$" >/dev/null || break
-		sleep 0.1
-	done
-	left=$(pgrep -f "makerun-$$" || true)
-	is "$left" "" "make run ended by SIGTERM: no run script, supervisor or QEMU left"
-	[ -z "$left" ] || kill -KILL $left
-	like "$(cat "$TMP/term.out")" '^error: the run was ended by SIGTERM' "and the run script says so"
-else
-	skip "make run's recipe does not exec the run script with KILN_STATUS_FILE yet" 2
-fi
+make "${r[@]}" run ARGS="hang makerun-$$" >"$TMP/term.out" 2>&1 &
+pid=$!
+qemu_up "makerun-$$" >/dev/null || true
+kill -TERM "$pid"
+{ wait "$pid" || true; } 2>/dev/null
+is "$(procs_left "makerun-$$")" "" "make run ended by SIGTERM: no run script, supervisor or QEMU left"
+like "$(cat "$TMP/term.out")" '^error: the run was ended by SIGTERM' "and the run script says so"
 
 # make itself failing before the boot (a build error): make's 2, with
 # make's own error lines, and no run.

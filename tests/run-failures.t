@@ -72,16 +72,6 @@ runs no-such-pair "$img"
 is "$rc" 125 "an unknown target pair: 125"
 
 # QEMU killed from outside before the guest ends: 125, never a status.
-# kill_qemu SIGNAL TAG: once this test's QEMU (-S: it waits) with TAG on
-# its command line is up, send it SIGNAL, by its process id.
-kill_qemu() {
-	local pid='' i
-	for ((i = 0; i < 100 && !pid; i++)); do
-		sleep 0.1
-		pid=$(pgrep -f "^qemu-system-x86_64 .*-append $2( |$)") || true
-	done
-	[ -z "$pid" ] || kill "-$1" "$pid"
-}
 kill_qemu KILL "killme-$$" &
 QEMU_ARGS=-S runs kvm-x86_64 "$img" "killme-$$"
 wait

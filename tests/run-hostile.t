@@ -89,18 +89,6 @@ is "$rc:$err" \
 	"125:error: QEMU exited with status 137 without the guest's status line (isa-debug-exit or semihosting used directly?)" \
 	"QEMU exiting 137 (isa-debug-exit): an exit status, not SIGKILL"
 
-# kill_qemu SIGNAL TAG [AT]: once this test's QEMU with TAG on its
-# command line is up (and, with AT, once AT nanoseconds since the epoch
-# have passed), send it SIGNAL, by its process id.
-kill_qemu() {
-	local pid='' i
-	for ((i = 0; i < 100 && !pid; i++)); do
-		sleep 0.1
-		pid=$(pgrep -f "^qemu-system-x86_64 .*-append $2( |$)") || true
-	done
-	while [ -n "${3:-}" ] && [ "$(date +%s%N)" -lt "$3" ]; do sleep 0.02; done
-	[ -z "$pid" ] || kill "-$1" "$pid"
-}
 # A SIGKILL before TIMEOUT is a kill, not a timeout: TIMEOUT=1.9 and a
 # kill 1.2 s after the start (whole seconds would have called it 124).
 at=$(($(date +%s%N) + 1200000000))
@@ -128,19 +116,11 @@ no_qemu_left "after a timeout"
 for sig in TERM KILL; do
 	TMPDIR=$TMP KVM=0 "$run" kvm-x86_64 "$img" hang "script$sig-$$" >/dev/null 2>&1 &
 	pid=$!
-	for ((i = 0; i < 100; i++)); do
-		pgrep -f "^qemu-system-x86_64 .*script$sig-$$" >/dev/null && break
-		sleep 0.1
-	done
+	qemu_up "script$sig-$$" >/dev/null || true
 	kill "-$sig" "$pid" || true
 	wait "$pid" 2>/dev/null || true
-	for ((i = 0; i < 30; i++)); do
-		pgrep -f "^qemu-system-x86_64 .*script$sig-$$" >/dev/null || break
-		sleep 0.1
-	done
-	left=$(pgrep -f "^qemu-system-x86_64 .*script$sig-$$" || true)
+	left=$(procs_left "^qemu-system-x86_64 .*script$sig-$$")
 	is "$left" "" "the run script killed by SIG$sig: its QEMU ends within 3 s"
-	[ -z "$left" ] || kill -KILL $left
 done
 TIMEOUT=1x runs kvm-x86_64 "$img" exit 0
 is "$rc:$err" "125:error: TIMEOUT=1x is not a number of seconds" "TIMEOUT=1x: refused"

@@ -159,12 +159,7 @@ ended() {
 	rc=0
 	{ wait "$pid" || rc=$?; } 2>/dev/null
 	secs=$((($(date +%s%N) - t0) / 1000000000))
-	for ((i = 0; i < 30; i++)); do
-		pgrep -f "^qemu-system-x86_64 .*$tag" >/dev/null || break
-		sleep 0.1
-	done
-	left=$(pgrep -f "^qemu-system-x86_64 .*$tag" || true)
-	[ -z "$left" ] || kill -KILL $left
+	left=$(procs_left "^qemu-system-x86_64 .*$tag")
 	out=$(tr -d '\r' <"$TMP/ended")
 	err=$(grep '^error: ' <<<"$out") || true
 }
@@ -192,16 +187,11 @@ rm -f "$sf"
 sh -c 'KILN_STATUS_FILE=$1 TIMEOUT=60 exec "$2" kvm-x86_64 "$3" hang "exec-$4"' \
 	_ "$sf" "$run" "$img" "$$" >/dev/null 2>&1 &
 pid=$!
-for ((i = 0; i < 100; i++)); do
-	pgrep -f "^qemu-system-x86_64 .*exec-$$" >/dev/null && break
-	sleep 0.1
-done
+qemu_up "exec-$$" >/dev/null || true
 kill -TERM "$pid"
 rc=0
 wait "$pid" || rc=$?
-sleep 0.5
-left=$(pgrep -f "^qemu-system-x86_64 .*exec-$$" || true)
-[ -z "$left" ] || kill -KILL $left
+left=$(procs_left "^qemu-system-x86_64 .*exec-$$")
 is "$rc:$(cat "$sf" 2>/dev/null):$left" 0:125: \
 	"exec'd from sh -c as make run does, SIGTERM to it: 125 in the file, no QEMU left"
 plan "$tap_n"

@@ -118,6 +118,40 @@ exit_statuses() {
 	done
 }
 
+# qemu_up PATTERN: once a QEMU whose command line matches PATTERN runs
+# (within 10 s), its process id.
+qemu_up() {
+	local i pid
+	for ((i = 0; i < 100; i++)); do
+		pid=$(pgrep -f "^qemu-system-[a-z0-9_]+ .*$1") && { echo "$pid"; return 0; }
+		sleep 0.1
+	done
+	return 1
+}
+
+# procs_left PATTERN: the processes matching PATTERN still there 3 s on
+# (printed, then killed, so a failing test leaves nothing behind).
+procs_left() {
+	local i left
+	for ((i = 0; i < 30; i++)); do
+		pgrep -f "$1" >/dev/null || return 0
+		sleep 0.1
+	done
+	left=$(pgrep -f "$1") || return 0
+	echo $left
+	kill -KILL $left 2>/dev/null || true
+}
+
+# kill_qemu SIGNAL TAG [AT]: once the QEMU with "-append TAG" runs (and,
+# with AT, once AT nanoseconds since the epoch have passed), send it
+# SIGNAL.
+kill_qemu() {
+	local pid
+	pid=$(qemu_up "-append $2( |\$)") || return 0
+	while [ -n "${3:-}" ] && [ "$(date +%s%N)" -lt "$3" ]; do sleep 0.02; done
+	kill "-$1" "$pid"
+}
+
 # kvm_works: QEMU can start with KVM here (the KVM variants then run).
 kvm_works() { "$KILN/support/scripts/kvm-works"; }
 
