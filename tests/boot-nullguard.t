@@ -66,9 +66,7 @@ for how in microvm:pvh pc:pvh pc:mb; do
 	QEMU_MACHINE=$machine BOOT=$boot boot "$image" peek 10000
 	mapped "$machine $boot" 10000
 done
-elapsed=$(($(date +%s) - start))
-[ "$elapsed" -lt 120 ]
-ok $? "21 x86 boots end in time ($elapsed s)"
+ended_within "$start" 120 "21 x86 boots end in time"
 
 if command -v qemu-system-aarch64 >/dev/null &&
 	command -v aarch64-linux-gnu-gcc >/dev/null; then

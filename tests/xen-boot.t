@@ -27,9 +27,7 @@ like "$boot_out" '^Hello world!$' "helloworld prints through console_io as dom0"
 like "$boot_out" '^argv\[2\]: two words$' "its arguments arrive, quoted"
 like "$boot_out" 'Hardware Dom0 shutdown: rebooting machine' "exit 0 shuts dom0 down cleanly"
 is "$boot_rc" 0 "exit code 0"
-elapsed=$(($(date +%s) - start))
-[ "$elapsed" -lt 30 ]
-ok $? "the Xen boot ends within seconds ($elapsed s)"
+ended_within "$start" 30 "the Xen boot ends within seconds"
 
 check "rust-hello builds for xen" kbuild "$KILN/examples/rust-hello" "$TMP/r" "${xen[@]}"
 xboot "$TMP/r/rust-hello_xen-x86_64" one

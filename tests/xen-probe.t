@@ -17,9 +17,7 @@ start=$(date +%s)
 exit_statuses "xen dom0" "$img"
 like "$boot_out" '^kiln: exit code 255$' "the guest prints its status line"
 like "$boot_out" 'Hardware Dom0 crashed' "a non-zero status shuts dom0 down with the crash reason"
-elapsed=$(($(date +%s) - start))
-[ "$elapsed" -lt 80 ]
-ok $? "16 Xen boots, none waiting for Xen's reboot delay ($elapsed s)"
+ended_within "$start" 80 "16 Xen boots, none waiting for Xen's reboot delay"
 
 boot "$img" nonl 3
 is "$boot_rc" 3 "a status line after output without a newline is read (3)"
@@ -152,13 +150,11 @@ x=$(printf '%*s' 1014 '' | tr ' ' x)
 KILN_CMDLINE="argstat $x" boot "$img"
 like "$boot_out" '^probe: argc=3 bytes=1021$' "1022 bytes of command line arrive whole"
 is "$boot_rc" 0 "and the app exits 0"
-start=$(date +%s%N)
 KILN_CMDLINE="argstat ${x}y" boot "$img"
 is "$boot_rc:$boot_err" \
 	"125:error: the command line is 1023 bytes, more than the 1022 xen-x86_64 keeps" \
 	"1023 bytes: refused before QEMU starts (125)"
-[ $(($(date +%s%N) - start)) -lt 500000000 ]
-ok $? "without starting QEMU (well under a Xen boot)"
+is "$(grep -c '(XEN)' <<<"$boot_out")" 0 "without starting QEMU (not a line from Xen)"
 KILN_CMDLINE="argstat ${x:5}" XEN_ARGS="-- extra!" boot "$img"
 like "$boot_out" "^kiln: bad command line: longer than 1022 bytes, the limit for Xen's dom0$" \
 	"Xen's own words past the limit: the guest says so"

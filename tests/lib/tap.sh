@@ -173,3 +173,12 @@ relay() {
 		esac
 	done <<<"$boot_out"
 }
+
+# ended_within START LIMIT DESCRIPTION: what began at START (date +%s)
+# ended in less than LIMIT seconds. It guards against waits for a
+# timeout, never measures speed (that is make bench's).
+ended_within() {
+	local elapsed=$(($(date +%s) - $1)) rc=0
+	[ "$elapsed" -lt "$2" ] || rc=1
+	ok "$rc" "$3 ($elapsed s)"
+}
