@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The platform hands over here once the CPU, console and memory map are
- * set up: heap, init levels, constructors, arguments, then main().
+ * set up: heap, init levels, arguments, then the libc's start-up (or,
+ * with nolibc, the thread pointer), constructors and main().
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +17,8 @@
 #include "boot.h"
 
 extern const uk_init_func_t uk_inittab_start[], uk_inittab_end[];
-extern void (*const __init_array_start[])(int, char **, char **);
-extern void (*const __init_array_end[])(int, char **, char **);
+extern void (*const uk_init_array_start[])(int, char **, char **);
+extern void (*const uk_init_array_end[])(int, char **, char **);
 
 int main(int argc, char *argv[]);
 
@@ -37,12 +38,17 @@ static void run_initcalls(void)
 	}
 }
 
-static void run_constructors(int argc, char **argv)
+void ukboot_main(int argc, char **argv, char **envp)
 {
 	void (*const *ctor)(int, char **, char **);
 
-	for (ctor = __init_array_start; ctor < __init_array_end; ctor++)
-		(*ctor)(argc, argv, NULL);
+	for (ctor = uk_init_array_start; ctor < uk_init_array_end; ctor++)
+		(*ctor)(argc, argv, envp);
+#ifdef CONFIG_LIBUKBOOT_SHOW_BOOTTIME
+	printf("ukboot: %llu ns from the first instruction to main()\n",
+	       (unsigned long long)ukplat_monotonic_ns());
+#endif
+	exit(main(argc, argv));
 }
 
 void ukplat_entry(void)
@@ -56,11 +62,10 @@ void ukplat_entry(void)
 	argc = ukboot_args(&argv);
 	ukboot_argc = argc;
 	ukboot_argv = argv;
-	run_constructors(argc, argv);
-
-#ifdef CONFIG_LIBUKBOOT_SHOW_BOOTTIME
-	printf("ukboot: %llu ns from the first instruction to main()\n",
-	       (unsigned long long)ukplat_monotonic_ns());
+#ifdef CONFIG_HAVE_LIBC
+	ukboot_libc_start(argc, argv);
+#else
+	ukboot_tls_init();
+	ukboot_main(argc, argv, (char *[]){ NULL });
 #endif
-	exit(main(argc, argv));
 }

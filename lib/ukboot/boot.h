@@ -5,5 +5,6 @@
 
 void ukboot_heap_init(void);
 int ukboot_args(char ***argvp);
+void ukboot_tls_init(void);
 
 #endif /* __UKBOOT_BOOT_H__ */

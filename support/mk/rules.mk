@@ -33,10 +33,11 @@ o_VAR = $(if $(var_of.$(1)),$(call o_FILE,$(1))_$(call uc,$(var_of.$(1))))
 o_defs = -D__LIBNAME__=$(lib_of.$(1)) -D__BASENAME__=$(notdir $(src_of.$(1))) \
 	$(if $(var_of.$(1)),-D__VARIANT__=$(var_of.$(1)))
 o_own = $($(call o_FILE,$(1))_FLAGS-y) $($(call o_VAR,$(1))_FLAGS-y) $(call o_defs,$(1))
-o_cflags = $(UK_COMMONFLAGS-y) $(UK_CFLAGS-y) $(CFLAGS-y) $(UK_CINCLUDES-y) \
+# A full libc's headers (LIBC_ISYSTEM-y) come before the compiler's own.
+o_cflags = $(LIBC_ISYSTEM-y) $(UK_COMMONFLAGS-y) $(UK_CFLAGS-y) $(CFLAGS-y) $(UK_CINCLUDES-y) \
 	$(CINCLUDES-y) $(UK_LIB_INCLUDES) $($(call o_LIB,$(1))_CINCLUDES-y) \
 	$($(call o_LIB,$(1))_CFLAGS-y) $(call o_own,$(1))
-o_asflags = $(UK_COMMONFLAGS-y) $(UK_ASFLAGS-y) $(ASFLAGS-y) $(UK_CINCLUDES-y) \
+o_asflags = $(LIBC_ISYSTEM-y) $(UK_COMMONFLAGS-y) $(UK_ASFLAGS-y) $(ASFLAGS-y) $(UK_CINCLUDES-y) \
 	$(ASINCLUDES-y) $(UK_LIB_INCLUDES) $($(call o_LIB,$(1))_ASINCLUDES-y) \
 	$($(call o_LIB,$(1))_ASFLAGS-y) $(call o_own,$(1))
 

@@ -15,7 +15,7 @@
 #include <uk/plat/common/sections.h>
 #include <uk/plat/common/arm64/boot.h>
 
-static void probe(const struct fdt_node *n, void *arg __unused)
+static void probe(const struct fdt_node *n, void *arg __maybe_unused)
 {
 	uint64_t base, size;
 	int i;

@@ -1,9 +1,22 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* What ukboot gives main(), for code that is not main (e.g. Rust's uk::args). */
+/* What ukboot gives main() and the libc that starts it. */
 #ifndef __UK_BOOT_H__
 #define __UK_BOOT_H__
 
+#include <uk/essentials.h>
+
+/* main()'s arguments, for code that is not main (e.g. Rust's uk::args). */
 extern int ukboot_argc;
 extern char **ukboot_argv;
+
+/*
+ * A libc that sets HAVE_LIBC defines ukboot_libc_start(): it sets itself
+ * up (thread pointer, stdio, ...) for argc/argv and then calls
+ * ukboot_main() with the environment it made.
+ */
+void ukboot_libc_start(int argc, char **argv) __noreturn;
+
+/* Constructors with (argc, argv, envp), then exit(main(argc, argv)). */
+void ukboot_main(int argc, char **argv, char **envp) __noreturn;
 
 #endif /* __UK_BOOT_H__ */

@@ -5,11 +5,14 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <uk/config.h>
 
 #ifndef __noreturn
 #define __noreturn	__attribute__((noreturn))
 #endif
-#ifndef __unused
+#define __maybe_unused	__attribute__((unused))
+/* musl's headers name struct members __unused: Kiln code says __maybe_unused. */
+#if !defined(__unused) && !defined(CONFIG_HAVE_LIBC)
 #define __unused	__attribute__((unused))
 #endif
 #ifndef __used

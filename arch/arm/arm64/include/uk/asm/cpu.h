@@ -84,6 +84,20 @@ static inline uint64_t ukarch_counter_hz(void)
 	return ukarch_read_sysreg(cntfrq_el0) & 0xffffffff;
 }
 
+/* The thread pointer: TPIDR_EL0, as for Linux programs. */
+static inline void ukarch_tp_set(uintptr_t tp)
+{
+	__asm__ __volatile__("msr tpidr_el0, %0" : : "r"(tp) : "memory");
+}
+
+static inline uintptr_t ukarch_tp_get(void)
+{
+	uintptr_t tp;
+
+	__asm__ __volatile__("mrs %0, tpidr_el0" : "=r"(tp));
+	return tp;
+}
+
 static inline void ukarch_irq_disable(void)
 {
 	__asm__ __volatile__("msr daifset, #0xf" : : : "memory");

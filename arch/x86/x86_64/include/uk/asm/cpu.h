@@ -20,6 +20,11 @@
 #define X86_MSR_EFER		0xc0000080
 #define X86_EFER_LME		(1 << 8)
 #define X86_EFER_NXE		(1 << 11)
+#define X86_EFER_SCE		(1 << 0)	/* syscall/sysret */
+#define X86_MSR_STAR		0xc0000081	/* syscall's CS and SS */
+#define X86_MSR_LSTAR		0xc0000082	/* syscall's entry point */
+#define X86_MSR_SFMASK		0xc0000084	/* RFLAGS bits syscall clears */
+#define X86_MSR_FS_BASE		0xc0000100	/* the thread pointer */
 
 /* CPUID 0x80000001 EDX */
 #define X86_CPUID81_NX		(1 << 20)
@@ -57,6 +62,25 @@ static inline void ukarch_wrmsr(uint32_t msr, uint64_t v)
 	__asm__ __volatile__("wrmsr"
 			     : : "c"(msr), "a"((uint32_t)v),
 			       "d"((uint32_t)(v >> 32)) : "memory");
+}
+
+static inline uint64_t ukarch_rdmsr(uint32_t msr)
+{
+	uint32_t lo, hi;
+
+	__asm__ __volatile__("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+/* The thread pointer: %fs's base; %fs:0 holds the pointer itself. */
+static inline void ukarch_tp_set(uintptr_t tp)
+{
+	ukarch_wrmsr(X86_MSR_FS_BASE, tp);
+}
+
+static inline uintptr_t ukarch_tp_get(void)
+{
+	return ukarch_rdmsr(X86_MSR_FS_BASE);
 }
 
 static inline uint64_t ukarch_read_cr2(void)

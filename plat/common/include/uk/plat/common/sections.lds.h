@@ -8,13 +8,18 @@
 #ifndef __UK_PLAT_COMMON_SECTIONS_LDS_H__
 #define __UK_PLAT_COMMON_SECTIONS_LDS_H__
 
-/* Constructors (gcc's .init_array, with priorities first). */
+/*
+ * Constructors (gcc's .init_array, with priorities first). ukboot calls
+ * them with (argc, argv, envp), as glibc does; the names are not the
+ * usual __init_array_start/end, so that a libc's own start-up (musl
+ * calls them without arguments) finds none to run.
+ */
 #define UK_SECTION_INIT_ARRAY						\
 	.init_array : ALIGN(8) {					\
-		__init_array_start = .;					\
+		uk_init_array_start = .;					\
 		KEEP(*(SORT_BY_INIT_PRIORITY(.init_array.*)))		\
 		KEEP(*(.init_array))					\
-		__init_array_end = .;					\
+		uk_init_array_end = .;					\
 	}
 
 /* ukboot's init levels .uk_inittab_1 .. _4, in level order. */
@@ -39,6 +44,26 @@
 	UK_SECTION_TESTTAB
 
 /*
+ * Thread-local storage: the initialised part (.tdata, copied for each
+ * thread) and the zeroed part (.tbss, which takes no room in the image).
+ * Both sections always exist, so that their alignment can be read; the
+ * start-up code builds the PT_TLS description it hands to the libc from
+ * these symbols (loaders do not map the ELF program headers).
+ */
+#define UK_SECTIONS_TLS							\
+	.tdata : ALIGN(8) {						\
+		__tls_start = .;					\
+		*(.tdata .tdata.*)					\
+		__tdata_end = .;					\
+	} :data :tls							\
+	.tbss : {							\
+		*(.tbss .tbss.*)					\
+		*(.tcommon)						\
+	} :data :tls							\
+	__tls_end = __tdata_end + SIZEOF(.tbss);			\
+	__tls_align = MAX(ALIGNOF(.tdata), ALIGNOF(.tbss));
+
+/*
  * The layout every image shares after its text: read-only data, data (with
  * the tables above), .bss and the stacks, each of the first two starting
  * on a page so the page tables can give it its own rights. RODATA_EXTRA
@@ -61,6 +86,7 @@
 		*(.got .got.plt)					\
 	} :data								\
 	UK_SECTIONS_TABLES						\
+	UK_SECTIONS_TLS							\
 	_edata = .;							\
 									\
 	/* 16-byte aligned both ends: boot code may clear it 16 bytes	\
@@ -71,7 +97,7 @@
 		*(COMMON)						\
 		. = ALIGN(16);						\
 		_ebss = .;						\
-	}								\
+	} :data								\
 	/* Inside the loaded segment, so that loaders do not put their	\
 	 * boot info there. */						\
 	.stack : {							\
@@ -89,6 +115,7 @@
 #define UK_PHDRS_LOAD							\
 	text PT_LOAD FLAGS(5);		/* R X */			\
 	rodata PT_LOAD FLAGS(4);	/* R */				\
-	data PT_LOAD FLAGS(6);		/* R W */
+	data PT_LOAD FLAGS(6);		/* R W */			\
+	tls PT_TLS;
 
 #endif /* __UK_PLAT_COMMON_SECTIONS_LDS_H__ */

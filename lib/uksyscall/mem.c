@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Memory for the program: the break (one block taken from the heap the
+ * first time it grows) and anonymous mappings (page-aligned heap
+ * blocks, zeroed as Linux gives them). Everything stays readable and
+ * writable: mprotect() changes nothing, so guard pages do not fault.
+ * Unmapping the head or tail of a mapping shrinks it; the block goes
+ * back to the heap once all of it is unmapped (a hole in the middle is
+ * only given back with the rest).
+ */
+#include <errno.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <uk/config.h>
+#include <uk/alloc.h>
+#include <uk/plat/common/sections.h>
+#include "syscalls.h"
+
+#define PAGE		4096UL
+#define BRK_SIZE	((unsigned long)CONFIG_LIBUKSYSCALL_BRK_SIZE << 10)
+
+static unsigned long brk_start, brk_cur, brk_end;
+
+long sys_brk(unsigned long addr)
+{
+	void *block;
+
+	if (!brk_start) {
+		block = BRK_SIZE ? uk_memalign(uk_alloc_get_default(), PAGE,
+					       BRK_SIZE) : NULL;
+		/* Without a block, the break sits at the image's end. */
+		brk_start = block ? (unsigned long)block
+				  : ALIGN_UP((unsigned long)_end, PAGE);
+		brk_end = block ? brk_start + BRK_SIZE : brk_start;
+		brk_cur = brk_start;
+	}
+	/* Linux answers the current break when it cannot move it. */
+	if (addr < brk_start || addr > brk_end)
+		return brk_cur;
+	if (addr > brk_cur)
+		memset((void *)brk_cur, 0, addr - brk_cur);
+	brk_cur = addr;
+	return brk_cur;
+}
+
+/* A mapping's block, and the part of it still mapped. */
+struct mapping {
+	struct mapping *next;
+	unsigned long block, lo, hi;
+};
+
+static struct mapping *mappings;
+
+static struct mapping *mapping_at(unsigned long addr, struct mapping ***link)
+{
+	struct mapping **l, *m;
+
+	for (l = &mappings; (m = *l); l = &m->next)
+		if (addr >= m->lo && addr < m->hi) {
+			if (link)
+				*link = l;
+			return m;
+		}
+	return NULL;
+}
+
+static long map_new(size_t len)
+{
+	struct uk_alloc *a = uk_alloc_get_default();
+	struct mapping *m = uk_malloc(a, sizeof(*m));
+	void *block = m ? uk_memalign(a, PAGE, len) : NULL;
+
+	if (!block) {
+		uk_free(a, m);
+		return -ENOMEM;
+	}
+	memset(block, 0, len);
+	m->block = m->lo = (unsigned long)block;
+	m->hi = m->lo + len;
+	m->next = mappings;
+	mappings = m;
+	return m->lo;
+}
+
+long sys_mmap(unsigned long addr, size_t len, int prot, int flags, int fd,
+	      off_t off)
+{
+	struct mapping *m;
+
+	if (!len || len > (size_t)-PAGE || (addr | off) & (PAGE - 1))
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS))
+		return fd < 0 ? -EBADF : -ENODEV;	/* no files yet */
+	len = ALIGN_UP(len, PAGE);
+	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+		/* Only inside what is mapped already: it reads as new. */
+		m = mapping_at(addr, NULL);
+		if (!m || addr + len > m->hi || addr + len < addr)
+			return -ENOMEM;
+		if (flags & MAP_FIXED_NOREPLACE)
+			return -EEXIST;
+		memset((void *)addr, 0, len);
+		return addr;
+	}
+	return map_new(len);
+}
+
+long sys_munmap(unsigned long addr, size_t len)
+{
+	struct mapping **link, *m;
+	unsigned long end;
+
+	if (!len || addr & (PAGE - 1))
+		return -EINVAL;
+	end = addr + ALIGN_UP(len, PAGE);
+	if (end < addr)
+		return -EINVAL;
+	/* Unmapping what is not mapped is no error, as on Linux. */
+	for (link = &mappings; (m = *link);) {
+		if (m->hi <= addr || m->lo >= end) {
+			link = &m->next;
+		} else if (addr <= m->lo && end >= m->hi) {
+			*link = m->next;
+			uk_free(uk_alloc_get_default(), (void *)m->block);
+			uk_free(uk_alloc_get_default(), m);
+		} else {
+			if (addr <= m->lo)
+				m->lo = end;
+			else if (end >= m->hi)
+				m->hi = addr;
+			/* else a hole: kept until the rest goes */
+			link = &m->next;
+		}
+	}
+	return 0;
+}
+
+long sys_mremap(unsigned long old, size_t old_len, size_t new_len,
+		int flags, unsigned long new_addr)
+{
+	struct mapping *m;
+	long addr;
+
+	if (old & (PAGE - 1) || !new_len || flags & ~(MREMAP_MAYMOVE))
+		return -EINVAL;
+	old_len = ALIGN_UP(old_len, PAGE);
+	new_len = ALIGN_UP(new_len, PAGE);
+	m = mapping_at(old, NULL);
+	if (!m || old != m->lo || old + old_len > m->hi)
+		return -EFAULT;
+	if (new_len <= old_len) {
+		if (old + old_len == m->hi)
+			m->hi = old + new_len;
+		return old;
+	}
+	if (!(flags & MREMAP_MAYMOVE))
+		return -ENOMEM;
+	addr = map_new(new_len);
+	if (addr < 0)
+		return addr;
+	memcpy((void *)addr, (void *)old, old_len);
+	sys_munmap(old, old_len);
+	return addr;
+}
+
+long sys_mprotect(unsigned long addr, size_t len, int prot)
+{
+	return addr & (PAGE - 1) ? -EINVAL : 0;
+}
+
+long sys_madvise(unsigned long addr, size_t len, int advice)
+{
+	struct mapping *m;
+
+	if (addr & (PAGE - 1))
+		return -EINVAL;
+	/* Anonymous memory reads as zero after MADV_DONTNEED. */
+	if (advice == MADV_DONTNEED) {
+		m = mapping_at(addr, NULL);
+		if (m && addr + len <= m->hi && addr + len >= addr)
+			memset((void *)addr, 0, len);
+	}
+	return 0;
+}

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Signals of the one process. Dispositions, the blocked mask and the
+ * alternate stack are kept as Linux keeps them. A signal the process
+ * sends itself (raise(), abort()) is delivered at once, or when it is
+ * unblocked: a handler runs on the current stack; the default action
+ * ignores it or ends the process with status 128 + the signal, as a
+ * shell reports a killed program. Faults are not signals here: the
+ * platform reports them and ends the guest.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <uk/print.h>
+#include <uk/plat/lifecycle.h>
+#include "syscalls.h"
+
+#define NSIG_LINUX	64
+#define BIT(sig)	(1ULL << ((sig) - 1))
+/* Signals whose default action is to be ignored (or to stop: no jobs). */
+#define DEFAULT_IGNORED	(BIT(SIGCHLD) | BIT(SIGURG) | BIT(SIGWINCH) | \
+			 BIT(SIGCONT) | BIT(SIGSTOP) | BIT(SIGTSTP) | \
+			 BIT(SIGTTIN) | BIT(SIGTTOU))
+#define UNBLOCKABLE	(BIT(SIGKILL) | BIT(SIGSTOP))
+
+/* The kernel's struct sigaction (not the libc's). */
+struct k_sigaction {
+	union {
+		void (*handler)(int);
+		void (*sigaction)(int, siginfo_t *, void *);
+	};
+	unsigned long flags;
+	void (*restorer)(void);
+	unsigned long long mask;
+};
+
+static struct k_sigaction actions[NSIG_LINUX + 1];
+static unsigned long long blocked, pending;
+static stack_t altstack = { .ss_flags = SS_DISABLE };
+
+static void deliver(int sig);
+
+static void deliver_pending(void)
+{
+	unsigned long long ready;
+	int sig;
+
+	while ((ready = pending & ~blocked)) {
+		sig = __builtin_ctzll(ready) + 1;
+		pending &= ~BIT(sig);
+		deliver(sig);
+	}
+}
+
+static void deliver(int sig)
+{
+	struct k_sigaction *a = &actions[sig];
+	unsigned long long saved = blocked;
+	siginfo_t info;
+
+	if (a->handler == SIG_IGN)
+		return;
+	if (a->handler == SIG_DFL) {
+		if (DEFAULT_IGNORED & BIT(sig))
+			return;
+		uk_pr_warn("terminated by signal %d\n", sig);
+		ukplat_terminate(128 + sig);
+	}
+	blocked |= a->mask | (a->flags & SA_NODEFER ? 0 : BIT(sig));
+	blocked &= ~UNBLOCKABLE;
+	if (a->flags & SA_RESETHAND)
+		a->handler = SIG_DFL;
+	if (a->flags & SA_SIGINFO) {
+		memset(&info, 0, sizeof(info));
+		info.si_signo = sig;
+		info.si_code = SI_TKILL;
+		info.si_pid = UKSYSCALL_PID;
+		a->sigaction(sig, &info, NULL);
+	} else {
+		a->handler(sig);
+	}
+	blocked = saved;
+	deliver_pending();
+}
+
+static long send_self(int sig)
+{
+	if (sig < 0 || sig > NSIG_LINUX)
+		return -EINVAL;
+	if (sig == 0)
+		return 0;
+	pending |= BIT(sig);
+	deliver_pending();
+	return 0;
+}
+
+long sys_rt_sigaction(int sig, const void *act, void *old, size_t size)
+{
+	if (size != sizeof(blocked) || sig < 1 || sig > NSIG_LINUX)
+		return -EINVAL;
+	if (act && (BIT(sig) & UNBLOCKABLE))
+		return -EINVAL;
+	if (old)
+		memcpy(old, &actions[sig], sizeof(actions[sig]));
+	if (act) {
+		memcpy(&actions[sig], act, sizeof(actions[sig]));
+		actions[sig].mask &= ~UNBLOCKABLE;
+	}
+	return 0;
+}
+
+long sys_rt_sigprocmask(int how, const sigset_t *set, sigset_t *old,
+			size_t size)
+{
+	unsigned long long s;
+
+	if (size != sizeof(blocked))
+		return -EINVAL;
+	if (old)
+		memcpy(old, &blocked, sizeof(blocked));
+	if (!set)
+		return 0;
+	memcpy(&s, set, sizeof(s));
+	switch (how) {
+	case SIG_BLOCK:
+		blocked |= s;
+		break;
+	case SIG_UNBLOCK:
+		blocked &= ~s;
+		break;
+	case SIG_SETMASK:
+		blocked = s;
+		break;
+	default:
+		return -EINVAL;
+	}
+	blocked &= ~UNBLOCKABLE;
+	deliver_pending();
+	return 0;
+}
+
+long sys_sigaltstack(const stack_t *ss, stack_t *old)
+{
+	if (old)
+		*old = altstack;
+	if (ss) {
+		if (ss->ss_flags & ~SS_DISABLE)
+			return -EINVAL;
+		if (!(ss->ss_flags & SS_DISABLE) && ss->ss_size < MINSIGSTKSZ)
+			return -ENOMEM;
+		altstack = *ss;
+	}
+	return 0;
+}
+
+long sys_kill(pid_t pid, int sig)
+{
+	if (pid != 0 && pid != -1 && pid != UKSYSCALL_PID)
+		return -ESRCH;
+	return send_self(sig);
+}
+
+long sys_tkill(pid_t tid, int sig)
+{
+	return tid == UKSYSCALL_PID ? send_self(sig) : -ESRCH;
+}
+
+long sys_tgkill(pid_t tgid, pid_t tid, int sig)
+{
+	return tgid == UKSYSCALL_PID ? sys_tkill(tid, sig) : -ESRCH;
+}

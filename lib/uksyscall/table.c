@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The table from Linux system-call numbers to handlers. Adding a system
+ * call: write sys_<name>() (declared in syscalls.h) and list it here;
+ * calls only some arches have go under #ifdef SYS_<name>.
+ */
+#include <errno.h>
+#include <sys/syscall.h>
+#include <uk/essentials.h>
+#include <uk/print.h>
+#include <uk/syscall.h>
+#include "syscalls.h"
+
+typedef long (*syscall_fn)(long, long, long, long, long, long);
+
+/* Handlers keep Linux's argument types; all are called with six longs. */
+#define S(name)	[SYS_##name] = (syscall_fn)(void (*)(void))sys_##name
+
+static const syscall_fn table[] = {
+	S(read), S(write), S(readv), S(writev), S(pread64), S(pwrite64),
+	S(lseek), S(ioctl), S(fcntl), S(close), S(dup), S(ppoll),
+	S(fstat), S(newfstatat),
+	S(brk), S(mmap), S(munmap), S(mremap), S(mprotect), S(madvise),
+	S(clock_gettime), S(clock_getres), S(gettimeofday), S(nanosleep),
+	S(clock_nanosleep),
+	S(getrandom),
+	S(exit), S(exit_group), S(getpid), S(gettid), S(getppid),
+	S(getuid), S(getgid), S(geteuid), S(getegid), S(uname),
+	S(set_tid_address), S(set_robust_list), S(futex), S(sched_yield),
+	S(sched_getaffinity), S(getrlimit), S(prlimit64),
+	S(rt_sigaction), S(rt_sigprocmask), S(sigaltstack), S(kill),
+	S(tkill), S(tgkill),
+#ifdef SYS_arch_prctl
+	S(arch_prctl),
+#endif
+#ifdef SYS_poll
+	S(poll),
+#endif
+#ifdef SYS_time
+	S(time),
+#endif
+};
+
+/* Linux's names by number (generated from musl's <bits/syscall.h>). */
+static const char *const names[] = {
+#include "names.h"
+};
+
+/* Numbers beyond every arch's table still get their warning once. */
+#define WARN_MAX	512
+static unsigned char warned[WARN_MAX / 8 + 1];
+
+static long enosys(long nr)
+{
+	unsigned long bit = (unsigned long)nr < WARN_MAX ? nr : WARN_MAX;
+
+	if (!(warned[bit / 8] & 1 << bit % 8)) {
+		warned[bit / 8] |= 1 << bit % 8;
+		uk_pr_warn("system call %ld (%s) is not implemented: ENOSYS\n",
+			   nr, (unsigned long)nr < ARRAY_SIZE(names) &&
+			   names[nr] ? names[nr] : "unknown");
+	}
+	return -ENOSYS;
+}
+
+long uk_syscall(long nr, long a1, long a2, long a3, long a4, long a5,
+		long a6)
+{
+	if ((unsigned long)nr >= ARRAY_SIZE(table) || !table[nr])
+		return enosys(nr);
+	return table[nr](a1, a2, a3, a4, a5, a6);
+}

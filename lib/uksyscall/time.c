@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Clocks and sleeping. Every clock reads the platform's monotonic clock
+ * (nanoseconds since boot); CLOCK_REALTIME adds the wall-clock time at
+ * boot where the platform knows it. With one thread and no timer
+ * interrupts yet, a sleep waits on the clock.
+ */
+#include <errno.h>
+#include <sys/time.h>
+#include <time.h>
+#include <uk/asm/cpu.h>
+#include <uk/plat/time.h>
+#include "syscalls.h"
+
+#define NSEC	1000000000ULL
+
+static int clock_ns(clockid_t clk, uint64_t *ns)
+{
+	switch (clk) {
+	case CLOCK_REALTIME:
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_TAI:
+		*ns = ukplat_monotonic_ns() + ukplat_wall_clock_boot_ns();
+		return 0;
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
+	/* The one thread of the one process has run since boot. */
+	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_THREAD_CPUTIME_ID:
+		*ns = ukplat_monotonic_ns();
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+long sys_clock_gettime(clockid_t clk, struct timespec *ts)
+{
+	uint64_t ns;
+	int r = clock_ns(clk, &ns);
+
+	if (r)
+		return r;
+	ts->tv_sec = ns / NSEC;
+	ts->tv_nsec = ns % NSEC;
+	return 0;
+}
+
+long sys_clock_getres(clockid_t clk, struct timespec *ts)
+{
+	uint64_t ns;
+	int r = clock_ns(clk, &ns);
+
+	if (r)
+		return r;
+	if (ts) {
+		ts->tv_sec = 0;
+		ts->tv_nsec = 1;
+	}
+	return 0;
+}
+
+long sys_gettimeofday(struct timeval *tv, struct timezone *tz)
+{
+	struct timespec ts;
+
+	if (tv) {
+		sys_clock_gettime(CLOCK_REALTIME, &ts);
+		tv->tv_sec = ts.tv_sec;
+		tv->tv_usec = ts.tv_nsec / 1000;
+	}
+	if (tz)
+		__builtin_memset(tz, 0, 2 * sizeof(int));
+	return 0;
+}
+
+long sys_time(time_t *t)
+{
+	struct timespec ts;
+
+	sys_clock_gettime(CLOCK_REALTIME, &ts);
+	if (t)
+		*t = ts.tv_sec;
+	return ts.tv_sec;
+}
+
+static int valid(const struct timespec *ts)
+{
+	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < (long)NSEC;
+}
+
+/* Wait until the clock reads deadline (saturated: never wraps). */
+static void wait_until(clockid_t clk, uint64_t deadline)
+{
+	uint64_t now;
+
+	while (!clock_ns(clk, &now) && now < deadline)
+		ukarch_pause();
+}
+
+static uint64_t ts_ns(const struct timespec *ts)
+{
+	if ((uint64_t)ts->tv_sec >= UINT64_MAX / NSEC - 1)
+		return UINT64_MAX;
+	return ts->tv_sec * NSEC + ts->tv_nsec;
+}
+
+long sys_clock_nanosleep(clockid_t clk, int flags,
+			 const struct timespec *req, struct timespec *rem)
+{
+	uint64_t now, d;
+
+	if (clk == CLOCK_THREAD_CPUTIME_ID)
+		return -EINVAL;
+	if (clock_ns(clk, &now))
+		return -EINVAL;
+	if (!valid(req))
+		return -EINVAL;
+	d = ts_ns(req);
+	if (!(flags & TIMER_ABSTIME))
+		d = d > UINT64_MAX - now ? UINT64_MAX : now + d;
+	wait_until(clk, d);
+	return 0;
+}
+
+long sys_nanosleep(const struct timespec *req, struct timespec *rem)
+{
+	return sys_clock_nanosleep(CLOCK_MONOTONIC, 0, req, rem);
+}
