@@ -9,6 +9,10 @@
 static void (*handlers[ATEXIT_MAX])(void);
 static unsigned int nhandlers;
 
+/* Destructors, from the linker script. */
+extern void (*const __fini_array_start[])(void);
+extern void (*const __fini_array_end[])(void);
+
 int atexit(void (*fn)(void))
 {
 	if (nhandlers == ATEXIT_MAX)
@@ -20,9 +24,13 @@ int atexit(void (*fn)(void))
 /* The host sees status & 255, as on Linux: never the crash status. */
 void exit(int status)
 {
+	void (*const *dtor)(void) = __fini_array_end;
+
 	/* Last registered runs first; a handler may register another. */
 	while (nhandlers)
 		handlers[--nhandlers]();
+	while (dtor > __fini_array_start)
+		(*--dtor)();
 	ukplat_terminate(status & 255);
 }
 

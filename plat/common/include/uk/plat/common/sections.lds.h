@@ -22,6 +22,18 @@
 		uk_init_array_end = .;					\
 	}
 
+/*
+ * Destructors (gcc's .fini_array), run by exit() in reverse order: the
+ * usual names, which musl's exit() and nolibc's both walk.
+ */
+#define UK_SECTION_FINI_ARRAY						\
+	.fini_array : ALIGN(8) {					\
+		__fini_array_start = .;					\
+		KEEP(*(SORT_BY_INIT_PRIORITY(.fini_array.*)))		\
+		KEEP(*(.fini_array))					\
+		__fini_array_end = .;					\
+	}
+
 /* ukboot's init levels .uk_inittab_1 .. _4, in level order. */
 #define UK_SECTION_INITTAB						\
 	.uk_inittab : ALIGN(8) {					\
@@ -40,6 +52,7 @@
 
 #define UK_SECTIONS_TABLES						\
 	UK_SECTION_INIT_ARRAY						\
+	UK_SECTION_FINI_ARRAY						\
 	UK_SECTION_INITTAB						\
 	UK_SECTION_TESTTAB
 
