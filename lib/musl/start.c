@@ -28,12 +28,12 @@ static int kiln_main(int argc, char **argv, char **envp)
 	ukboot_main(argc, argv, envp);
 }
 
-void ukboot_libc_start(int argc, char **argv)
+void ukboot_libc_start(int argc, char **argv, char **envp)
 {
-	/* argv, its NULL, the (empty) environment's NULL, the pairs. */
-	static char *stack[CONFIG_LIBUKBOOT_MAXARGS + 2 + 1 + 2 * 8];
+	/* argv and its NULL, envp and its NULL, the pairs. */
+	static char *stack[2 * CONFIG_LIBUKBOOT_MAXARGS + 3 + 2 * 8];
 	size_t *aux;
-	int i;
+	int i, e;
 
 	tls_phdr.p_vaddr = tls_phdr.p_paddr = (uintptr_t)__tls_start;
 	tls_phdr.p_filesz = __tdata_end - __tls_start;
@@ -45,7 +45,9 @@ void ukboot_libc_start(int argc, char **argv)
 
 	for (i = 0; i <= argc; i++)
 		stack[i] = argv[i];
-	stack[i] = NULL;	/* no environment */
+	for (e = 0; envp[e]; e++)
+		stack[i++] = envp[e];
+	stack[i] = NULL;
 	aux = (size_t *)&stack[i + 1];
 	*aux++ = AT_PAGESZ;	*aux++ = 4096;
 	*aux++ = AT_PHDR;	*aux++ = (uintptr_t)&tls_phdr;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* The small arithmetic helpers, rand and getenv. */
 #include <stdlib.h>
+#include <string.h>
 
 int abs(int v)
 {
@@ -47,7 +48,16 @@ int rand(void)
 	return (int)(rand_state >> 33);
 }
 
+/* Set by ukboot: the NAME=VALUE words before "--" on the command line. */
+char **environ;
+
 char *getenv(const char *name)
 {
+	size_t n = strlen(name);
+	char **e;
+
+	for (e = environ; e && *e; e++)
+		if (strncmp(*e, name, n) == 0 && (*e)[n] == '=')
+			return *e + n + 1;
 	return NULL;
 }

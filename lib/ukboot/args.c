@@ -2,7 +2,8 @@
 /*
  * The command line becomes argv: argv[0] is the app's name, the rest come
  * from the boot command line. As on Unikraft, words before a lone "--" are
- * meant for the kernel and not passed to main(). Nothing is ever cut: a
+ * meant for the kernel and not passed to main(); those of the form
+ * NAME=VALUE become the environment, as Linux hands them to init. Nothing is ever cut: a
  * command line over a limit ends the guest with one line and status 1.
  */
 #include <errno.h>
@@ -20,9 +21,19 @@
 static char cmdline[UKPLAT_CMDLINE_MAX + 1];
 /* argv[0], the arguments, the final NULL. */
 static char *argv_buf[MAXARGS + 2];
+static char *envp_buf[MAXARGS + 1];
 
-int ukboot_args(char ***argvp)
+/* NAME=VALUE, NAME not empty: an environment variable. */
+static int is_assignment(const char *w)
 {
+	const char *eq = strchr(w, '=');
+
+	return eq && eq != w;
+}
+
+int ukboot_args(char ***argvp, char ***envpp)
+{
+	char **envp = envp_buf;
 	const char *src = ukplat_cmdline();
 	char **argv = argv_buf;
 	int argc, i;
@@ -47,12 +58,17 @@ int ukboot_args(char ***argvp)
 	argc = uk_argparse(cmdline, argv + 1, MAXARGS + 1);
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i + 1], "--") == 0) {
-			argv += i + 1;
-			argc -= i + 1;
+			for (; i > 0; i--, argv++, argc--)
+				if (is_assignment(argv[1]))
+					*envp++ = argv[1];
+			argv++;
+			argc--;
 			break;
 		}
 	}
+	*envp = NULL;
 	argv[0] = UK_APPNAME;
 	*argvp = argv;
+	*envpp = envp_buf;
 	return argc + 1;
 }

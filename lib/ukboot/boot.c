@@ -24,6 +24,9 @@ int main(int argc, char *argv[]);
 
 int ukboot_argc;
 char **ukboot_argv;
+#ifndef CONFIG_HAVE_LIBC
+extern char **environ;	/* nolibc's */
+#endif
 
 static void run_initcalls(void)
 {
@@ -53,19 +56,20 @@ void ukboot_main(int argc, char **argv, char **envp)
 
 void ukplat_entry(void)
 {
-	char **argv;
+	char **argv, **envp;
 	int argc;
 
 	ukboot_heap_init();
 	/* Sections are sorted by level, so one walk keeps the order. */
 	run_initcalls();
-	argc = ukboot_args(&argv);
+	argc = ukboot_args(&argv, &envp);
 	ukboot_argc = argc;
 	ukboot_argv = argv;
 #ifdef CONFIG_HAVE_LIBC
-	ukboot_libc_start(argc, argv);
+	ukboot_libc_start(argc, argv, envp);
 #else
 	ukboot_tls_init();
-	ukboot_main(argc, argv, (char *[]){ NULL });
+	environ = envp;
+	ukboot_main(argc, argv, envp);
 #endif
 }

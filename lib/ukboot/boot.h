@@ -4,7 +4,7 @@
 #define __UKBOOT_BOOT_H__
 
 void ukboot_heap_init(void);
-int ukboot_args(char ***argvp);
+int ukboot_args(char ***argvp, char ***envpp);
 void ukboot_tls_init(void);
 
 #endif /* __UKBOOT_BOOT_H__ */

@@ -58,7 +58,8 @@ void *bsearch(const void *key, const void *base, size_t nmemb, size_t size,
 int rand(void);
 void srand(unsigned int seed);
 
-/* There is no environment: always NULL. */
+/* NAME=VALUE words before "--" on the command line (docs/running.md). */
+extern char **environ;
 char *getenv(const char *name);
 
 #endif /* __NOLIBC_STDLIB_H__ */

@@ -11,10 +11,10 @@ extern char **ukboot_argv;
 
 /*
  * A libc that sets HAVE_LIBC defines ukboot_libc_start(): it sets itself
- * up (thread pointer, stdio, ...) for argc/argv and then calls
- * ukboot_main() with the environment it made.
+ * up (thread pointer, stdio, environ, ...) and then calls ukboot_main().
+ * envp holds the NAME=VALUE words before "--" on the command line.
  */
-void ukboot_libc_start(int argc, char **argv) __noreturn;
+void ukboot_libc_start(int argc, char **argv, char **envp) __noreturn;
 
 /* Constructors with (argc, argv, envp), then exit(main(argc, argv)). */
 void ukboot_main(int argc, char **argv, char **envp) __noreturn;
