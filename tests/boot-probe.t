@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Exit codes, argument quoting and crash reports, through the probe app.
 source "$(dirname "$0")/lib/tap.sh"
-plan 21
+plan 23
 
 check "probe app builds" kbuild "$KILN/tests/apps/probe" "$TMP/p"
 img=$TMP/p/probe_kvm-x86_64
@@ -30,6 +30,12 @@ like "$boot_out" "^arg3=<it's>\$" "a single quote arrives intact"
 like "$boot_out" '^arg4=<say "hi">$' "double quotes arrive intact"
 like "$boot_out" '^arg5=<back\\slash>$' "a backslash arrives intact"
 like "$boot_out" '^arg6=<>$' "an empty argument arrives"
+is "$(grep -c '^env' <<<"$boot_out")" 0 "without kernel words, the environment is empty"
+
+KILN_CMDLINE="HOME=/root 'A=b c' noeq =x -- args one" boot "$img"
+is "$(grep -E '^(arg|env)' <<<"$boot_out" | tr '\n' ' ')" \
+	"arg0=<probe> arg1=<args> arg2=<one> env0=<HOME=/root> env1=<A=b c> " \
+	"NAME=VALUE words before -- are the environment; other kernel words are dropped"
 
 # crashes NAME: the report is printed and the VM ends with the crash
 # status 134 (docs/running.md).

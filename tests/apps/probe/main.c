@@ -160,6 +160,8 @@ int main(int argc, char *argv[])
 	if (strcmp(argv[1], "args") == 0) {
 		for (i = 0; i < argc; i++)
 			printf("arg%d=<%s>\n", i, argv[i]);
+		for (i = 0; environ[i]; i++)
+			printf("env%d=<%s>\n", i, environ[i]);
 		return 0;
 	}
 	printf("probe: unknown command %s\n", argv[1]);
