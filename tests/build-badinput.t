@@ -8,8 +8,8 @@ run_bad() {
 	local name=$1 rc=0
 	shift
 	out=$(make -s -C "$KILN" "$@" 2>&1) || rc=$?
-	[ "$rc" != 0 ]
-	ok $? "$name: make fails (exit $rc)"
+	[ "$rc" != 0 ] && tap_r=0 || tap_r=1
+	ok "$tap_r" "$name: make fails (exit $rc)"
 }
 
 cp -r "$KILN/tests/fixtures/twofiles" "$TMP/app"

@@ -19,14 +19,14 @@ if [ -n "$shm" ] && [ "$(stat -f -c %T "$shm")" != "$(stat -f -c %T "$TMP")" ]; 
 	sed -i 's/^CONFIG_LIBUKBOOT_MAXARGS=.*/CONFIG_LIBUKBOOT_MAXARGS=9/' "$TMP/x.config"
 	cp "$TMP/x.config" "$TMP/x.saved"
 	check "olddefconfig across file systems" make "${m[@]}" O="$shm/b" C="$TMP/x.config" olddefconfig
-	grep -qx 'CONFIG_LIBUKBOOT_MAXARGS=9' "$TMP/x.config"
-	ok $? "the user's value is kept"
+	grep -qx 'CONFIG_LIBUKBOOT_MAXARGS=9' "$TMP/x.config" && tap_r=0 || tap_r=1
+	ok "$tap_r" "the user's value is kept"
 	echo 'CONFIG_LIBUKBOOT_SHOW_BOOTTIME=y' >>"$TMP/x.config"
 	cp "$TMP/x.config" "$TMP/x.before"
 	check "a change is committed" make "${m[@]}" O="$shm/b" C="$TMP/x.config" olddefconfig
 	cmp -s "$TMP/x.config.old" "$TMP/x.before" &&
-		grep -qx 'CONFIG_LIBUKBOOT_SHOW_BOOTTIME=y' "$TMP/x.config"
-	ok $? "the previous file is .config.old, the new one has the change"
+		grep -qx 'CONFIG_LIBUKBOOT_SHOW_BOOTTIME=y' "$TMP/x.config" && tap_r=0 || tap_r=1
+	ok "$tap_r" "the previous file is .config.old, the new one has the change"
 else
 	skip "no tmpfs /dev/shm on another file system here" 5
 fi
@@ -44,24 +44,24 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64k tmpfs "$full" 2>/dev/null; t
 	dd if=/dev/zero of="$full/fill" bs=1k count=128 2>/dev/null || true
 	rc=0
 	out=$(make "${m[@]}" O="$TMP/fb" C="$full/.config" olddefconfig 2>&1) || rc=$?
-	[ "$rc" != 0 ]
-	ok $? "olddefconfig on a full disk fails (exit $rc)"
+	[ "$rc" != 0 ] && tap_r=0 || tap_r=1
+	ok "$tap_r" "olddefconfig on a full disk fails (exit $rc)"
 	like "$out" "error: cannot write the configuration next to $full/.config \(disk full\?\); $full/.config is unchanged" \
 		"and says why in one line"
-	cmp -s "$full/.config" "$TMP/full.saved" && [ ! -e "$full/.config.old" ]
-	ok $? "the configuration is intact, no .config.old was made"
+	cmp -s "$full/.config" "$TMP/full.saved" && [ ! -e "$full/.config.old" ] && tap_r=0 || tap_r=1
+	ok "$tap_r" "the configuration is intact, no .config.old was made"
 	rc=0
 	make "${m[@]}" O="$TMP/fb" C="$full/.config" >/dev/null 2>&1 || rc=$?
-	[ "$rc" = 0 ] && cmp -s "$full/.config" "$TMP/full.saved"
-	ok $? "a build on the full disk works: it never writes C= (exit $rc)"
+	[ "$rc" = 0 ] && cmp -s "$full/.config" "$TMP/full.saved" && tap_r=0 || tap_r=1
+	ok "$tap_r" "a build on the full disk works: it never writes C= (exit $rc)"
 	ls -A "$full" | grep -v -x -e .config -e fill >"$TMP/litter" || true
 	is "$(cat "$TMP/litter")" "" "no temporary file is left next to it"
 	rm -f "$full/fill"
 	check "with space again, olddefconfig works" \
 		make "${m[@]}" O="$TMP/fb" C="$full/.config" olddefconfig
 	grep -qx 'CONFIG_LIBUKBOOT_MAXARGS=64' "$full/.config" &&
-		cmp -s "$full/.config.old" "$TMP/full.saved"
-	ok $? "and commits the settled file, keeping the old one"
+		cmp -s "$full/.config.old" "$TMP/full.saved" && tap_r=0 || tap_r=1
+	ok "$tap_r" "and commits the settled file, keeping the old one"
 else
 	skip "mounting a small tmpfs needs root" 7
 fi
@@ -76,8 +76,8 @@ bad_config() {
 	sed -i "s/^CONFIG_LIBUKBOOT_MAXARGS=.*/$2/" "$TMP/bad.config"
 	cp "$TMP/bad.config" "$TMP/bad.saved"
 	out=$(make "${m[@]}" O="$TMP/good" C="$TMP/bad.config" 2>&1) || rc=$?
-	[ "$rc" != 0 ] && cmp -s "$TMP/bad.config" "$TMP/bad.saved"
-	ok $? "$1: the build fails (exit $rc), the file is unchanged"
+	[ "$rc" != 0 ] && cmp -s "$TMP/bad.config" "$TMP/bad.saved" && tap_r=0 || tap_r=1
+	ok "$tap_r" "$1: the build fails (exit $rc), the file is unchanged"
 	like "$out" "$3" "$1: one line names the file, line and symbol"
 }
 line=$(grep -n '^CONFIG_LIBUKBOOT_MAXARGS=' "$TMP/good.config" | cut -d: -f1)
@@ -94,8 +94,8 @@ bad_config "a malformed line" 'this is not a setting' \
 mkfifo "$TMP/fifo"
 rc=0
 out=$(timeout 60 make "${m[@]}" O="$TMP/good" C="$TMP/fifo" 2>&1) || rc=$?
-[ "$rc" != 0 ] && [ "$rc" != 124 ]
-ok $? "C= a FIFO: fails without waiting (exit $rc)"
+[ "$rc" != 0 ] && [ "$rc" != 124 ] && tap_r=0 || tap_r=1
+ok "$tap_r" "C= a FIFO: fails without waiting (exit $rc)"
 like "$out" "^error: C=$TMP/fifo is not a regular file" "C= a FIFO: one line says so"
 
 # A recursive dependency in the app's Config.uk.
@@ -105,8 +105,8 @@ printf 'config LOOP_A\n\tbool "a"\n\tdepends on LOOP_B\nconfig LOOP_B\n\tbool "b
 	>>"$TMP/loop/Config.uk"
 rc=0
 out=$(make -s -C "$KILN" A="$TMP/loop" O="$TMP/lb" C="$TMP/loop.config" 2>&1) || rc=$?
-[ "$rc" != 0 ] && [ ! -e "$TMP/loop.config" ]
-ok $? "a recursive dependency fails the build (exit $rc) before any .config is written"
+[ "$rc" != 0 ] && [ ! -e "$TMP/loop.config" ] && tap_r=0 || tap_r=1
+ok "$tap_r" "a recursive dependency fails the build (exit $rc) before any .config is written"
 # (Kconfig starts the report from either symbol.)
 like "$out" "^error: $TMP/loop/Config.uk:($((n + 1))|$((n + 4))): recursive dependency: symbol LOOP_(A depends on LOOP_B; symbol LOOP_B depends on LOOP_A|B depends on LOOP_A; symbol LOOP_A depends on LOOP_B)$" \
 	"one line names the file, line and symbols"
@@ -128,15 +128,15 @@ echo 'int main(void) { return 0; }' >"$TMP/src.c"
 cp "$TMP/src.c" "$TMP/src.saved"
 rc=0
 out=$(make "${m[@]}" O="$TMP/d" C="$TMP/src.c" defconfig 2>&1) || rc=$?
-[ "$rc" != 0 ] && cmp -s "$TMP/src.c" "$TMP/src.saved" && [ ! -e "$TMP/src.c.old" ]
-ok $? "defconfig with C= a source file: refused (exit $rc), the file intact"
+[ "$rc" != 0 ] && cmp -s "$TMP/src.c" "$TMP/src.saved" && [ ! -e "$TMP/src.c.old" ] && tap_r=0 || tap_r=1
+ok "$tap_r" "defconfig with C= a source file: refused (exit $rc), the file intact"
 like "$out" "^error: C=$TMP/src.c is not a configuration Kconfig wrote \(no Kconfig header\): not replacing it$" \
 	"and says why in one line"
 if [ "$(id -u)" = 0 ] && mknod "$TMP/null" c 1 3 2>/dev/null; then
 	rc=0
 	make "${m[@]}" O="$TMP/d" C="$TMP/null" defconfig >/dev/null 2>&1 || rc=$?
-	[ "$rc" != 0 ] && [ -c "$TMP/null" ]
-	ok $? "defconfig with C= a device node: refused (exit $rc), the node intact"
+	[ "$rc" != 0 ] && [ -c "$TMP/null" ] && tap_r=0 || tap_r=1
+	ok "$tap_r" "defconfig with C= a device node: refused (exit $rc), the node intact"
 else
 	skip "mknod needs root" 1
 fi
@@ -173,8 +173,8 @@ strict() {
 	sed -i "$2" "$TMP/opts.config"
 	cp "$TMP/opts.config" "$TMP/opts.edited"
 	out=$(make "${o[@]}" 2>&1) || rc=$?
-	[ "$rc" != 0 ] && cmp -s "$TMP/opts.config" "$TMP/opts.edited"
-	ok $? "$1: the build fails (exit $rc), the file is as edited"
+	[ "$rc" != 0 ] && cmp -s "$TMP/opts.config" "$TMP/opts.edited" && tap_r=0 || tap_r=1
+	ok "$tap_r" "$1: the build fails (exit $rc), the file is as edited"
 	like "$out" "$3" "$1: one line says why"
 }
 strict "a symbol no Config.uk defines" '$a CONFIG_OPTS_NAMME="typo"' \
@@ -199,13 +199,13 @@ cp "$TMP/opts.config" "$TMP/opts.edited"
 cp "$TMP/ob/include/config/auto.conf" "$TMP/auto.saved"
 rc=0
 out=$(timeout 120 make -n "${o[@]}" TARGET=xen-x86_64 2>&1) || rc=$?
-cmp -s "$TMP/opts.config" "$TMP/opts.edited" && cmp -s "$TMP/ob/include/config/auto.conf" "$TMP/auto.saved"
-ok $? "make -n TARGET=xen-x86_64 (exit $rc): neither .config nor auto.conf changed"
+cmp -s "$TMP/opts.config" "$TMP/opts.edited" && cmp -s "$TMP/ob/include/config/auto.conf" "$TMP/auto.saved" && tap_r=0 || tap_r=1
+ok "$tap_r" "make -n TARGET=xen-x86_64 (exit $rc): neither .config nor auto.conf changed"
 like "$out" 'libxenplat' "and it shows what it would build for xen"
 rc=0
 out=$(make -n -s -C "$KILN" A="$TMP/app" O="$TMP/never" C="$TMP/never.config" 2>&1) || rc=$?
-[ "$rc" != 0 ] && [ ! -e "$TMP/never" ] && [ ! -e "$TMP/never.config" ]
-ok $? "make -n on a new build directory creates nothing (exit $rc)"
+[ "$rc" != 0 ] && [ ! -e "$TMP/never" ] && [ ! -e "$TMP/never.config" ] && tap_r=0 || tap_r=1
+ok "$tap_r" "make -n on a new build directory creates nothing (exit $rc)"
 
 # --- One writer of a configuration at a time --------------------------------
 cp "$TMP/opts.good" "$TMP/opts.config"
@@ -224,8 +224,8 @@ echo '# a note of mine' >>"$TMP/opts.config"
 sed -i '/^CONFIG_LIBUKBOOT_MAXARGS=/d' "$TMP/opts.config"
 cp "$TMP/opts.config" "$TMP/opts.edited"
 check "a build from a hand-edited .config" make "${o[@]}"
-cmp -s "$TMP/opts.config" "$TMP/opts.edited"
-ok $? "the build left the file as the user wrote it (the note, the missing line)"
+cmp -s "$TMP/opts.config" "$TMP/opts.edited" && tap_r=0 || tap_r=1
+ok "$tap_r" "the build left the file as the user wrote it (the note, the missing line)"
 strict "a bool written yes" 's/^CONFIG_LIBUKDEBUG=y$/CONFIG_LIBUKDEBUG=yes/' \
 	'^error: .*opts.config:[0-9]+: CONFIG_LIBUKDEBUG=yes: Kconfig reads it as CONFIG_LIBUKDEBUG=y; write that \(make olddefconfig does\)$'
 strict "a computed symbol" 's/^CONFIG_UK_ARCH=.*/CONFIG_UK_ARCH="arm64"/' \
@@ -236,14 +236,14 @@ sed -i 's/^CONFIG_LIBUKBOOT_MAXARGS=.*/CONFIG_LIBUKBOOT_MAXARGS=99/' "$TMP/opts.
 check "a build with MAXARGS=99" make "${o[@]}"
 cp -p "$TMP/opts.good" "$TMP/opts.config"
 check "the old file restored with cp -p, a build" make "${o[@]}"
-grep -qx 'CONFIG_LIBUKBOOT_MAXARGS=64' "$TMP/ob/include/config/auto.conf"
-ok $? "the build uses the restored value, older mtime or not"
+grep -qx 'CONFIG_LIBUKBOOT_MAXARGS=64' "$TMP/ob/include/config/auto.conf" && tap_r=0 || tap_r=1
+ok "$tap_r" "the build uses the restored value, older mtime or not"
 # Another C= on the same O=.
 sed 's/^CONFIG_LIBUKBOOT_MAXARGS=.*/CONFIG_LIBUKBOOT_MAXARGS=77/' "$TMP/opts.good" >"$TMP/other.config"
 touch -d '1 hour ago' "$TMP/other.config"
 check "a build with another, older C= on the same O=" make "${o[@]}" C="$TMP/other.config"
-grep -qx 'CONFIG_LIBUKBOOT_MAXARGS=77' "$TMP/ob/include/config/auto.conf"
-ok $? "the build uses that C='s values"
+grep -qx 'CONFIG_LIBUKBOOT_MAXARGS=77' "$TMP/ob/include/config/auto.conf" && tap_r=0 || tap_r=1
+ok "$tap_r" "the build uses that C='s values"
 
 # --- TARGET= never drops a setting of the user's ----------------------------
 cp "$TMP/opts.good" "$TMP/opts.config"
@@ -251,11 +251,11 @@ sed -i 's/^# CONFIG_KVM_MULTIBOOT is not set$/CONFIG_KVM_MULTIBOOT=y/' "$TMP/opt
 cp "$TMP/opts.config" "$TMP/opts.edited"
 rc=0
 out=$(make "${o[@]}" TARGET=kvm-arm64 2>&1) || rc=$?
-[ "$rc" != 0 ] && cmp -s "$TMP/opts.config" "$TMP/opts.edited"
-ok $? "switching to arm64 with CONFIG_KVM_MULTIBOOT=y: refused (exit $rc), the file intact"
+[ "$rc" != 0 ] && cmp -s "$TMP/opts.config" "$TMP/opts.edited" && tap_r=0 || tap_r=1
+ok "$tap_r" "switching to arm64 with CONFIG_KVM_MULTIBOOT=y: refused (exit $rc), the file intact"
 like "$out" "^error: switching $TMP/opts.config to the new target would drop 'CONFIG_KVM_MULTIBOOT=y', which the target does not have" \
 	"and the line names the setting"
 cp "$TMP/opts.good" "$TMP/opts.config"
 check "switching a configuration with only defaults there works" make "${o[@]}" TARGET=kvm-arm64
-grep -qx 'CONFIG_ARCH_ARM_64=y' "$TMP/opts.config"
-ok $? "and the switch is written to C="
+grep -qx 'CONFIG_ARCH_ARM_64=y' "$TMP/opts.config" && tap_r=0 || tap_r=1
+ok "$tap_r" "and the switch is written to C="

@@ -35,10 +35,10 @@ wait "$first" || rc1=$?
 is "$rc1 $rc" "0 0" "two makes on one O=: both succeed"
 like "$(cat "$TMP/second.log")" "^kiln: O=$TMP/two is in use by another make \(pid $first\); waiting$" \
 	"the second says it waits, naming the first"
-cmp -s "$TMP/two/probe_kvm-x86_64" "$ref"
-ok $? "the image is the reference image, byte for byte"
-[ -x "$TMP/two/tools/fixdep" ] && [ -x "$TMP/two/tools/ukimg" ]
-ok $? "the host tools are executable"
+cmp -s "$TMP/two/probe_kvm-x86_64" "$ref" && tap_r=0 || tap_r=1
+ok "$tap_r" "the image is the reference image, byte for byte"
+[ -x "$TMP/two/tools/fixdep" ] && [ -x "$TMP/two/tools/ukimg" ] && tap_r=0 || tap_r=1
+ok "$tap_r" "the host tools are executable"
 is "$(find "$TMP/two" -name '*.tmp*' | wc -l)" 0 "no temporary file is left"
 
 # Four at once, after a change that rebuilds a few objects.
@@ -72,8 +72,8 @@ done
 kill -KILL "$victim"
 wait "$victim" 2>/dev/null || true
 check "after SIGKILL, the next make succeeds" make "${m[@]}" "${k[@]}"
-cmp -s "$TMP/kill/probe_kvm-x86_64" "$ref"
-ok $? "and its image is the reference image"
+cmp -s "$TMP/kill/probe_kvm-x86_64" "$ref" && tap_r=0 || tap_r=1
+ok "$tap_r" "and its image is the reference image"
 
 # A guest that QEMU keeps paused (-S) does not keep the directory locked.
 make "${m[@]}" "${b[@]}" run QEMU_ARGS=-S >"$TMP/paused.log" 2>&1 &

@@ -8,7 +8,7 @@ b=(A="$TMP/app" O="$TMP/build")
 check "app builds" kmake "${b[@]}"
 sed -i 's/# CONFIG_APPTWOFILES_FOO is not set/CONFIG_APPTWOFILES_FOO=y/' "$TMP/app/.config"
 check "olddefconfig accepts the change" kmake "${b[@]}" olddefconfig
-grep -q '^CONFIG_APPTWOFILES_FOO=y' "$TMP/app/.config"
-ok $? "option is set in .config"
+grep -q '^CONFIG_APPTWOFILES_FOO=y' "$TMP/app/.config" && tap_r=0 || tap_r=1
+ok "$tap_r" "option is set in .config"
 is "$(kmake "${b[@]}" 2>&1 | compiled | tr '\n' ' ')" "apptwofiles/a.c.o " \
 	"only a.o (the user of the option) is recompiled"

@@ -47,10 +47,10 @@ int main(int argc, char *argv[])
 }
 C
 
-(cd "$app" && make -s >/dev/null 2>&1)
-ok $? "the app builds with 'make' in its own directory"
-test -f "$app/build/helloworld_kvm-x86_64"
-ok $? "the image is build/helloworld_kvm-x86_64, as Unikraft names it"
+(cd "$app" && make -s >/dev/null 2>&1) && tap_r=0 || tap_r=1
+ok "$tap_r" "the app builds with 'make' in its own directory"
+test -f "$app/build/helloworld_kvm-x86_64" && tap_r=0 || tap_r=1
+ok "$tap_r" "the image is build/helloworld_kvm-x86_64, as Unikraft names it"
 boot "$app/build/helloworld_kvm-x86_64" kiln
 like "$boot_out" '^Hello from a Unikraft-style app with 2 args \(kiln\)$' \
 	"it boots and prints its arguments"

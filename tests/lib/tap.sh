@@ -7,6 +7,9 @@ KILN=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export KILN
 tap_n=0
 tap_failed=0
+# A condition's status for ok: "COND && tap_r=0 || tap_r=1" (set -e would end
+# the script at a bare failing COND before ok could report it).
+tap_r=0
 
 plan() { echo "1..$1"; }
 
