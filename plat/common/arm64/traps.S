@@ -6,8 +6,18 @@
  * SP_EL1 and calls arm64_trap(frame, entry number), which reports and
  * terminates, or returns for the few exceptions it handles (the
  * semihosting probe); the frame is then restored.
+ *
+ * An svc from Kiln's own mode (EL1t: the synchronous entry 0) goes to
+ * uk_syscall_entry, a library's system-call path, with every register as
+ * the svc left it (SP_EL1 selected, ELR after the svc). The reference is
+ * weak: without such a library the linker makes that branch go to the
+ * next instruction (AArch64 ELF ABI, B to an undefined weak symbol), and
+ * the svc is reported like any other exception.
  */
+#include <uk/asm/cpu.h>
 #include <uk/asm/regs.h>
+
+	.weak	uk_syscall_entry
 
 	.macro	vector n
 	.balign	128
@@ -21,7 +31,22 @@
 	.balign	2048
 	.globl arm64_vectors
 arm64_vectors:
-	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+	/* Synchronous, EL1t: the svc test is here so that a system call
+	 * costs no frame. NZCV is free: SPSR_EL1 holds the caller's. */
+	.balign	128
+	stp	x0, x1, [sp, #-16]!
+	mrs	x0, esr_el1
+	ubfx	x0, x0, #26, #6
+	cmp	x0, #ARM64_EC_SVC64
+	ldp	x0, x1, [sp], #16
+	b.ne	1f
+	b	uk_syscall_entry	/* no library: the next instruction */
+1:	sub	sp, sp, #ARM64_REGS_SIZE
+	stp	x0, x1, [sp]
+	mov	x1, #0
+	b	arm64_trap_common
+
+	.irp	n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
 	vector	\n
 	.endr
 

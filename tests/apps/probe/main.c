@@ -13,6 +13,8 @@
  * stops the CPU with interrupts masked (x86 cli; hlt, arm64 wfi).
  * "portexit N" (x86) writes N to isa-debug-exit's port, without a
  * status line: QEMU exits with N * 2 + 1.
+ * "syscall" runs the system-call instruction (x86 syscall, arm64 svc
+ * #0): without a system-call library (LIBUKSYSCALL), a reported crash.
  */
 #include <assert.h>
 #include <stdio.h>
@@ -42,6 +44,17 @@ static void ending(int argc, char *argv[])
 		printf("probe: no newline");
 		fflush(stdout);
 		exit(atoi(argv[2]));
+	}
+	if (strcmp(argv[1], "syscall") == 0) {
+#ifdef __x86_64__
+		__asm__ __volatile__("syscall" : : "a"(39L)
+				     : "rcx", "r11", "memory");
+#else
+		register long nr __asm__("x8") = 172;
+
+		__asm__ __volatile__("svc #0" : : "r"(nr) : "x0", "memory");
+#endif
+		printf("probe: the system call returned\n");
 	}
 #ifdef __x86_64__
 	if (strcmp(argv[1], "triplefault") == 0) {

@@ -40,6 +40,7 @@
 /* ESR_ELx */
 #define ARM64_ESR_EC(esr)	(((esr) >> 26) & 0x3f)
 #define ARM64_EC_UNKNOWN	0x00
+#define ARM64_EC_SVC64		0x15
 #define ARM64_EC_IABT_LOWER	0x20
 #define ARM64_EC_IABT_CUR	0x21
 #define ARM64_EC_DABT_LOWER	0x24
