@@ -20,7 +20,11 @@ static int clock_ns(clockid_t clk, uint64_t *ns)
 	case CLOCK_REALTIME:
 	case CLOCK_REALTIME_COARSE:
 	case CLOCK_TAI:
-		*ns = ukplat_monotonic_ns() + ukplat_wall_clock_boot_ns();
+		/* The wall clock first: its first read takes milliseconds
+		 * (an RTC read), which must not fall between the two.
+		 */
+		*ns = ukplat_wall_clock_boot_ns();
+		*ns += ukplat_monotonic_ns();
 		return 0;
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Time since boot. There is no wall clock yet: CLOCK_REALTIME is the
- * monotonic clock, so time() counts seconds since boot (from 1970).
+ * Time since boot; CLOCK_REALTIME and time() add the platform's wall
+ * clock at boot (ukplat_wall_clock_boot_ns(): 0 on a machine without
+ * one, where they count from 1970 at boot).
  */
 #ifndef __NOLIBC_TIME_H__
 #define __NOLIBC_TIME_H__
@@ -11,7 +12,9 @@
 
 #define CLOCKS_PER_SEC	1000000L
 
-/* Linux's numbers; all of them read the one clock there is. */
+/* Linux's numbers; the REALTIME ones are the wall clock, the rest the
+ * monotonic clock.
+ */
 #define CLOCK_REALTIME			0
 #define CLOCK_MONOTONIC			1
 #define CLOCK_PROCESS_CPUTIME_ID	2

@@ -13,11 +13,6 @@
 #include <uk/plat/common/x86/boot.h>
 #include <uk/plat/common/x86/pvclock.h>
 
-#define KVM_CPUID_SIGNATURE	0x40000000
-#define KVM_CPUID_FEATURES	0x40000001
-#define KVM_FEATURE_CLOCKSOURCE2 (1 << 3)
-#define MSR_KVM_SYSTEM_TIME_NEW	0x4b564d01
-
 #define PIT_HZ			1193182
 #define PIT_CH0			0x40
 #define PIT_CMD			0x43
@@ -35,8 +30,8 @@ static uint64_t kvmclock_mult(const struct ukarch_cpuid *hv)
 	static volatile struct x86_pvclock pv __aligned(32);
 	struct x86_pvclock snap;
 
-	if (hv->b != 0x4b4d564b || hv->c != 0x564b4d56 || hv->d != 0x4d)
-		return 0;	/* not "KVMKVMKVM" */
+	if (!KVM_SIGNATURE(hv))
+		return 0;
 	if (!(ukarch_cpuid(KVM_CPUID_FEATURES, 0).a &
 	      KVM_FEATURE_CLOCKSOURCE2))
 		return 0;

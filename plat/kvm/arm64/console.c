@@ -10,6 +10,7 @@
 #include <uk/plat/console.h>
 #include <uk/plat/common/console.h>
 #include <uk/plat/common/arm64/boot.h>
+#include "kvm.h"
 
 #define PL011_DR	0x00	/* data */
 #define PL011_FR	0x18	/* flags */
@@ -35,8 +36,7 @@ static inline void wr32(unsigned int reg, uint32_t v)
 	*(volatile uint32_t *)(uart + reg) = v;
 }
 
-/* The platform's device tree hook: the console is KVM's only device. */
-void arm64_plat_probe(const struct fdt_node *n)
+void kvm_console_probe(const struct fdt_node *n)
 {
 	uint64_t size;
 

@@ -4,7 +4,9 @@
  * it runs at shutdown rather than costing boot time. It follows RSDP ->
  * RSDT/XSDT -> FADT, takes the S5 sleep type from the DSDT's \_S5 package
  * and writes it to PM1 control (QEMU pc, q35) or to the sleep control
- * register of hardware-reduced ACPI (QEMU microvm).
+ * register of hardware-reduced ACPI (QEMU microvm). The RTC asks it for
+ * the FADT's century register too. Tables are read only where the page
+ * tables in use map them.
  */
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
@@ -21,6 +23,7 @@
 #define FADT_DSDT	40
 #define FADT_PM1A_CNT	64
 #define FADT_PM1B_CNT	68
+#define FADT_CENTURY	108
 #define FADT_FLAGS	112
 #define FADT_X_DSDT	140
 #define FADT_SLEEP_CTL	244	/* generic address: space, ..., addr */
@@ -57,14 +60,27 @@ static int checksum_ok(const uint8_t *p, uint32_t len)
 	return !sum;
 }
 
+/* Whether [addr, addr + len) is mapped (len > 0, within ADDR_MAX). */
+static int mapped(uint64_t addr, uint64_t len)
+{
+	uint64_t p;
+
+	for (p = addr & ~0xfffUL; p < addr + len; p += 0x1000)
+		if (!x86_paging_readable(p))
+			return 0;
+	return 1;
+}
+
 /* A table at addr with the signature, or NULL. */
 static const uint8_t *sdt(uint64_t addr, uint32_t sig)
 {
 	const uint8_t *t = (const uint8_t *)(uintptr_t)addr;
 
-	if (!addr || addr > ADDR_MAX || rd32(t) != sig)
+	if (!addr || addr > ADDR_MAX - SDT_HDR_LEN ||
+	    !mapped(addr, SDT_HDR_LEN) || rd32(t) != sig)
 		return NULL;
-	if (rd32(t + 4) < SDT_HDR_LEN || addr + rd32(t + 4) > ADDR_MAX)
+	if (rd32(t + 4) < SDT_HDR_LEN || addr + rd32(t + 4) > ADDR_MAX ||
+	    !mapped(addr, rd32(t + 4)))
 		return NULL;
 	return t;
 }
@@ -73,11 +89,11 @@ static const uint8_t *rsdp_find(void)
 {
 	uintptr_t p;
 
-	if (x86_rsdp && x86_rsdp < ADDR_MAX)
+	if (x86_rsdp && x86_rsdp < ADDR_MAX && mapped(x86_rsdp, 36))
 		return (const uint8_t *)(uintptr_t)x86_rsdp;
 	/* The BIOS read-only area; QEMU's firmware puts it there. */
 	for (p = 0xe0000; p < 0x100000; p += 16)
-		if (rd64((const uint8_t *)p) == RSDP_SIG &&
+		if (mapped(p, 36) && rd64((const uint8_t *)p) == RSDP_SIG &&
 		    checksum_ok((const uint8_t *)p, 20))
 			return (const uint8_t *)p;
 	return NULL;
@@ -134,6 +150,24 @@ static void pm1_write(uint32_t port, unsigned int typ)
 	if (port && port < 0x10000)
 		outw(port, (inw(port) & ~(7 << PM1_SLP_TYP_SHIFT)) |
 			   typ << PM1_SLP_TYP_SHIFT | PM1_SLP_EN);
+}
+
+/* The tables lie outside RAM (reserved, or the BIOS area): looked up
+ * on the boot page tables, for the moment it takes.
+ */
+unsigned int kvm_acpi_century(void)
+{
+	uint64_t cr3 = ukarch_read_cr3();
+	const uint8_t *rsdp, *fadt;
+	unsigned int c = 0;
+
+	x86_paging_boot_tables();
+	rsdp = rsdp_find();
+	fadt = rsdp ? fadt_find(rsdp) : NULL;
+	if (fadt && rd32(fadt + 4) > FADT_CENTURY)
+		c = fadt[FADT_CENTURY];
+	ukarch_write_cr3(cr3);
+	return c;
 }
 
 void kvm_acpi_poweroff(void)

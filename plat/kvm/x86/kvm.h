@@ -12,9 +12,16 @@
 #define KVM_DEBUG_EXIT_CRASH	0x7f
 
 #ifndef __ASSEMBLY__
+#include <stdint.h>
 
 /* Asks ACPI for soft-off (S5); returns if there is no way to. */
 void kvm_acpi_poweroff(void);
+/* The FADT's CMOS index of the RTC's century, or 0 when none. */
+unsigned int kvm_acpi_century(void);
+/* The CMOS RTC's time, nanoseconds since the epoch; 0 without one. */
+uint64_t kvm_rtc_ns(void);
+/* KVM's pvclock wall clock, nanoseconds since the epoch; 0 without. */
+uint64_t kvm_pvclock_wall_ns(void);
 #endif
 
 #endif /* __KVM_X86_KVM_H__ */

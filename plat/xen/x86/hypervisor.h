@@ -44,5 +44,7 @@ void xen_console_flush(void);
 
 /* Takes the time of the image's start from the mapped shared info. */
 void xen_clock_init(void);
+/* Xen's system time at the image's first instruction (time.c). */
+extern int64_t xen_boot_ns;
 
 #endif /* __XEN_X86_HYPERVISOR_H__ */

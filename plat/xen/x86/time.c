@@ -22,7 +22,7 @@ _Static_assert(sizeof(struct vcpu_time_info) == sizeof(struct x86_pvclock) &&
 	       offsetof(struct x86_pvclock, tsc_shift),
 	       "vcpu_time_info is not a pvclock");
 
-static int64_t boot_ns;	/* Xen system time at our first instruction */
+int64_t xen_boot_ns;	/* Xen system time at our first instruction */
 static uint64_t last_ns;
 
 static int64_t scale(int64_t ticks, uint32_t mul, int8_t shift)
@@ -51,7 +51,7 @@ void xen_clock_init(void)
 	struct x86_pvclock c;
 
 	x86_pvclock_read(time_info(), &c);
-	boot_ns = sys_time(&c, x86_boot_tsc);
+	xen_boot_ns = sys_time(&c, x86_boot_tsc);
 }
 
 uint64_t ukplat_monotonic_ns(void)
@@ -62,7 +62,7 @@ uint64_t ukplat_monotonic_ns(void)
 	if (unlikely(!xen_shared))
 		return 0;
 	tsc = x86_pvclock_read(time_info(), &c);
-	ns = sys_time(&c, tsc) - boot_ns;
+	ns = sys_time(&c, tsc) - xen_boot_ns;
 	/* Updates of the time info may step back a little: never show it. */
 	if (ns < last_ns)
 		ns = last_ns;

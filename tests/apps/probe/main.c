@@ -12,7 +12,8 @@
  * without the newline); "hang" spins for ever; "halt"
  * stops the CPU with interrupts masked (x86 cli; hlt, arm64 wfi).
  * "portexit N" (x86) writes N to isa-debug-exit's port, without a
- * status line: QEMU exits with N * 2 + 1.
+ * status line: QEMU exits with N * 2 + 1. "realtime" prints
+ * CLOCK_REALTIME's and time()'s seconds.
  * "syscall" runs the system-call instruction (x86 syscall, arm64 svc
  * #0): without a system-call library (LIBUKSYSCALL), a reported crash.
  */
@@ -20,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <uk/assert.h>
 
 static int deep_null(volatile int *p, int depth)
@@ -134,6 +136,18 @@ static int peekpoke(const char *cmd, const char *addr)
 	return 0;
 }
 
+/* "realtime": the wall clock, both ways a C program reads it. */
+static int realtime(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_REALTIME, &ts))
+		return 1;
+	printf("probe: realtime %lld.%09ld time %lld\n", (long long)ts.tv_sec,
+	       ts.tv_nsec, (long long)time(NULL));
+	return 0;
+}
+
 int main(int argc, char *argv[])
 {
 	int i;
@@ -156,6 +170,8 @@ int main(int argc, char *argv[])
 		return 2;
 	}
 	ending(argc, argv);
+	if (strcmp(argv[1], "realtime") == 0)
+		return realtime();
 	if (strcmp(argv[1], "argstat") == 0)
 		return argstat(argc, argv);
 	if ((!strcmp(argv[1], "peek") || !strcmp(argv[1], "poke")) && argc > 2)

@@ -12,6 +12,19 @@
 #include <stdint.h>
 #include <uk/asm/cpu.h>
 
+/* KVM's: CPUID leaves, the pvclock feature, its MSRs (physical address
+ * of the time info, bit 0 enabling updates; of the wall clock below).
+ */
+#define KVM_CPUID_SIGNATURE	0x40000000
+#define KVM_CPUID_FEATURES	0x40000001
+#define KVM_FEATURE_CLOCKSOURCE2 (1 << 3)
+#define MSR_KVM_WALL_CLOCK_NEW	0x4b564d00
+#define MSR_KVM_SYSTEM_TIME_NEW	0x4b564d01
+
+/* Whether CPUID leaf 0x40000000 (b, c, d) says "KVMKVMKVM". */
+#define KVM_SIGNATURE(r) \
+	((r)->b == 0x4b4d564b && (r)->c == 0x564b4d56 && (r)->d == 0x4d)
+
 struct x86_pvclock {
 	uint32_t version;
 	uint32_t pad0;
@@ -21,6 +34,15 @@ struct x86_pvclock {
 	int8_t tsc_shift;
 	uint8_t flags;
 	uint8_t pad[2];
+};
+
+/* The wall-clock time at the hypervisor's system time 0 (KVM's layout
+ * of it; Xen's is in struct shared_info), version as above.
+ */
+struct x86_pvclock_wall {
+	uint32_t version;
+	uint32_t sec;
+	uint32_t nsec;
 };
 
 /*
