@@ -94,7 +94,7 @@ long sys_getrandom(void *buf, size_t len, unsigned int flags)
 	if (hw < 0) {
 		hw = hw_has();
 		if (!hw)
-			uk_pr_warn("getrandom: the CPU has no random number instruction; the bytes are not fit for keys\n");
+			uk_pr_err("getrandom: the CPU has no random number instruction; the bytes are not fit for keys\n");
 	}
 	soft_state ^= cycles();
 	if (len > 33554431)	/* Linux's most per call */

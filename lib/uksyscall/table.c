@@ -56,7 +56,8 @@ static long enosys(long nr)
 
 	if (!(warned[bit / 8] & 1 << bit % 8)) {
 		warned[bit / 8] |= 1 << bit % 8;
-		uk_pr_warn("system call %ld (%s) is not implemented: ENOSYS\n",
+		/* At error level: shown by default (warnings are not). */
+		uk_pr_err("system call %ld (%s) is not implemented: ENOSYS\n",
 			   nr, (unsigned long)nr < ARRAY_SIZE(names) &&
 			   names[nr] ? names[nr] : "unknown");
 	}
