@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <ucontext.h>
 #include <uk/print.h>
 #include <uk/plat/lifecycle.h>
 #include "syscalls.h"
@@ -54,33 +55,43 @@ static void deliver_pending(void)
 
 static void deliver(int sig)
 {
-	struct k_sigaction *a = &actions[sig];
-	unsigned long long saved = blocked;
+	/* A copy: SA_RESETHAND resets the table, not the handler to run. */
+	struct k_sigaction a = actions[sig];
 	siginfo_t info;
+	ucontext_t uc;
 
-	if (a->handler == SIG_IGN)
+	if (a.handler == SIG_IGN)
 		return;
-	if (a->handler == SIG_DFL) {
+	if (a.handler == SIG_DFL) {
 		if (DEFAULT_IGNORED & BIT(sig))
 			return;
 		uk_pr_warn("terminated by signal %d\n", sig);
 		ukplat_terminate(128 + sig);
 	}
-	blocked |= a->mask | (a->flags & SA_NODEFER ? 0 : BIT(sig));
+	if (a.flags & SA_RESETHAND)
+		actions[sig].handler = SIG_DFL;
+	/* The mask to restore on return, which a handler may change there. */
+	memset(&uc, 0, sizeof(uc));
+	memcpy(&uc.uc_sigmask, &blocked, sizeof(blocked));
+	uc.uc_stack = altstack;
+	blocked |= a.mask | (a.flags & SA_NODEFER ? 0 : BIT(sig));
 	blocked &= ~UNBLOCKABLE;
-	if (a->flags & SA_RESETHAND)
-		a->handler = SIG_DFL;
-	if (a->flags & SA_SIGINFO) {
+	if (a.flags & SA_SIGINFO) {
 		memset(&info, 0, sizeof(info));
 		info.si_signo = sig;
 		info.si_code = SI_TKILL;
 		info.si_pid = UKSYSCALL_PID;
-		a->sigaction(sig, &info, NULL);
+		a.sigaction(sig, &info, &uc);
 	} else {
-		a->handler(sig);
+		a.handler(sig);
 	}
-	blocked = saved;
-	deliver_pending();
+	/*
+	 * What became pending meanwhile is left to the caller's loop: a
+	 * handler that raises its own signal again and again then runs in
+	 * turn, as on Linux, not ever deeper on the stack.
+	 */
+	memcpy(&blocked, &uc.uc_sigmask, sizeof(blocked));
+	blocked &= ~UNBLOCKABLE;
 }
 
 static long send_self(int sig)
