@@ -152,14 +152,22 @@ long sys_rt_sigprocmask(int how, const sigset_t *set, sigset_t *old,
 
 long sys_sigaltstack(const stack_t *ss, stack_t *old)
 {
-	if (old)
-		*old = altstack;
+	stack_t now = altstack;
+	int mode;
+
 	if (ss) {
-		if (ss->ss_flags & ~SS_DISABLE)
+		/* As Linux: SS_ONSTACK reads as 0, SS_AUTODISARM is kept. */
+		mode = ss->ss_flags & ~SS_AUTODISARM;
+		if (mode != 0 && mode != SS_ONSTACK && mode != SS_DISABLE)
 			return -EINVAL;
-		if (!(ss->ss_flags & SS_DISABLE) && ss->ss_size < MINSIGSTKSZ)
-			return -ENOMEM;
-		altstack = *ss;
+		if (mode == SS_DISABLE) {
+			altstack = (stack_t){ .ss_flags = SS_DISABLE };
+		} else {
+			if (ss->ss_size < MINSIGSTKSZ)
+				return -ENOMEM;
+			altstack = *ss;
+			altstack.ss_flags &= SS_AUTODISARM;
+		}
 	}
 	return 0;
 }
@@ -170,6 +178,9 @@ long sys_kill(pid_t pid, int sig)
 		return -ESRCH;
 	return send_self(sig);
 }
+	/* The old stack only when the call succeeds. */
+	if (old)
+		*old = now;
 
 long sys_tkill(pid_t tid, int sig)
 {
