@@ -150,6 +150,15 @@ long sys_rt_sigprocmask(int how, const sigset_t *set, sigset_t *old,
 	return 0;
 }
 
+/* Only blocked signals stay pending: the others were delivered. */
+long sys_rt_sigpending(sigset_t *set, size_t size)
+{
+	if (size > sizeof(pending))
+		return -EINVAL;
+	memcpy(set, &pending, size);
+	return 0;
+}
+
 long sys_sigaltstack(const stack_t *ss, stack_t *old)
 {
 	stack_t now = altstack;
@@ -169,6 +178,9 @@ long sys_sigaltstack(const stack_t *ss, stack_t *old)
 			altstack.ss_flags &= SS_AUTODISARM;
 		}
 	}
+	/* The old stack only when the call succeeds. */
+	if (old)
+		*old = now;
 	return 0;
 }
 
@@ -178,9 +190,6 @@ long sys_kill(pid_t pid, int sig)
 		return -ESRCH;
 	return send_self(sig);
 }
-	/* The old stack only when the call succeeds. */
-	if (old)
-		*old = now;
 
 long sys_tkill(pid_t tid, int sig)
 {
