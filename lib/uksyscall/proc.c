@@ -135,14 +135,20 @@ long sys_futex(int *uaddr, int op, int val, const struct timespec *timeout,
 	       int *uaddr2, int val3)
 {
 	int cmd = op & FUTEX_CMD_MASK;
+	long r;
 
 	switch (cmd) {
 	case FUTEX_WAIT:
 	case FUTEX_WAIT_BITSET:
+		/* Linux checks these before the value. */
+		if ((unsigned long)uaddr % sizeof(int) ||
+		    (cmd == FUTEX_WAIT_BITSET && !val3))
+			return -EINVAL;
 		if (__atomic_load_n(uaddr, __ATOMIC_SEQ_CST) != val)
 			return -EAGAIN;
 		if (!timeout)
 			UK_CRASH("futex wait with no other thread to wake it\n");
+		/* A bad timeout is EINVAL, not a wait: the sleep says so. */
 		if (cmd == FUTEX_WAIT)
 			sys_nanosleep(timeout, NULL);
 		else
