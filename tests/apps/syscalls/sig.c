@@ -102,19 +102,19 @@ WORD(signal)
 	say(w, "bad sigprocmask how", sigprocmask(99, &set, NULL));
 
 	got = 0;
-	handle(SIGUSR1, on, SA_RESETHAND);
-	raise(SIGUSR1);
-	sigaction(SIGUSR1, NULL, &sa);
-	val(w, "SA_RESETHAND: ran once, then SIG_DFL",
-	    got == 1 && sa.sa_handler == SIG_DFL);
-
-	got = 0;
 	handle(SIGUSR2, again, 0);
 	raise(SIGUSR2);
 	val(w, "a handler raising its own signal, deliveries", got);
 	handle(SIGUSR2, nested, SA_NODEFER);
 	raise(SIGUSR2);
 	val(w, "SA_NODEFER nests, deepest", max_depth);
+
+	got = 0;
+	handle(SIGUSR1, on, SA_RESETHAND);
+	raise(SIGUSR1);
+	sigaction(SIGUSR1, NULL, &sa);
+	val(w, "SA_RESETHAND: ran once, then SIG_DFL",
+	    got == 1 && sa.sa_handler == SIG_DFL);
 
 	/* Numbers outside 1-64, and the ones no handler may take. */
 	say(w, "kill(getpid(), 0)", kill(getpid(), 0));
