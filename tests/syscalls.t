@@ -41,9 +41,10 @@ if command -v musl-gcc >/dev/null &&
 	host_out=$("$host" "${words[@]}" </dev/null 5>&- 2>&1) || true
 fi
 
-# suite TARGET: the words in one boot, then the endings, one boot each.
+# suite TARGET [N]: the words in one boot, then the first N endings
+# (all), one boot each.
 suite() {
-	local t=$1 arch=x86_64 img e w rc want line
+	local t=$1 n=${2:-${#endings[@]}} arch=x86_64 img e w rc want line
 	[ "$t" = kvm-arm64 ] && arch=arm64
 	img=$TMP/$t/syscalls_$t
 	BOOT_TARGET=$t BOOT_TIMEOUT=120 boot "$img" "${words[@]}"
@@ -71,7 +72,7 @@ suite() {
 	is "$e" 2 "$t: two ENOSYS lines in all (io_setup; 100000 and -1 share one)"
 	like "$boot_out" '^abc$' "$t: writev's two buffers reach the console"
 
-	for e in "${endings[@]}"; do
+	for e in "${endings[@]:0:n}"; do
 		IFS='|' read -r w want line <<<"$e"
 		# shellcheck disable=SC2086 # the words are split on purpose
 		BOOT_TARGET=$t boot "$img" $w
@@ -81,9 +82,10 @@ suite() {
 			like "$boot_out" "$line" "$t: '$w': $line"
 		fi
 		if [ -n "$host" ] && [ "$arch" = x86_64 ]; then
-			rc=0
-			# shellcheck disable=SC2086
-			"$host" $w </dev/null >/dev/null 2>&1 || rc=$?
+			# Through sh, whose "Killed" goes nowhere.
+			# shellcheck disable=SC2086,SC2016
+			rc=$(sh -c '"$0" "$@" </dev/null >/dev/null 2>&1; echo $?' \
+				"$host" $w 2>/dev/null)
 			is "$rc" "$want" "$t: '$w': Linux ends it with $want too"
 		else
 			skip "no host to compare with"
@@ -121,7 +123,7 @@ like "$boot_out" '^bigrandom: getrandom 48 MiB = 50331648$' \
 # builds (musl-dev:arm64 installed, the entry there).
 if [ -d "$KILN/lib/uksyscall/arm64" ] && [ -f /usr/lib/aarch64-linux-musl/libc.a ]; then
 	check "kvm-arm64: the syscalls app builds" build_for kvm-arm64
-	suite kvm-arm64
+	suite kvm-arm64 3	# abort, SIGTERM, SIGKILL
 else
 	skip "kvm-arm64: no arm64 system-call entry or no musl-dev:arm64 here" 1
 fi
