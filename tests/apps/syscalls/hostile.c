@@ -141,6 +141,8 @@ WORD(badptr)
 		r = nanosleep(bad, NULL);
 	else if (!strcmp(what, "poll"))
 		r = poll(bad, 1, 0);
+	else if (!strcmp(what, "random1g"))	/* 1 GiB into 16 bytes */
+		r = getrandom((char [16]){ 0 }, 1UL << 30, 0);
 	else if (!strcmp(what, "text"))	/* into this function's code */
 		r = syscall(SYS_clock_gettime, CLOCK_MONOTONIC, w_badptr);
 	say("badptr", what, r);
