@@ -25,7 +25,8 @@ static int is_console(int fd)
 
 long sys_read(int fd, char *buf, size_t len)
 {
-	if (!is_console(fd))
+	/* 1 and 2 are opened for writing only (F_GETFL says so). */
+	if (!is_console(fd) || fd != 0)
 		return -EBADF;
 	return 0;
 }
@@ -44,7 +45,7 @@ long sys_write(int fd, const char *buf, size_t len)
 
 long sys_readv(int fd, const struct iovec *iov, int n)
 {
-	if (!is_console(fd))
+	if (!is_console(fd) || fd != 0)
 		return -EBADF;
 	if (n < 0 || n > IOV_MAX)
 		return -EINVAL;
@@ -57,6 +58,9 @@ long sys_writev(int fd, const struct iovec *iov, int n)
 	long r;
 	int i;
 
+	/* The descriptor first, as Linux: with no buffers too. */
+	if (!is_console(fd) || fd == 0)
+		return -EBADF;
 	if (n < 0 || n > IOV_MAX)
 		return -EINVAL;
 	for (i = 0; i < n; i++)
@@ -74,12 +78,12 @@ long sys_writev(int fd, const struct iovec *iov, int n)
 
 long sys_pread64(int fd, char *buf, size_t len, off_t off)
 {
-	return is_console(fd) ? -ESPIPE : -EBADF;
+	return is_console(fd) && fd == 0 ? -ESPIPE : -EBADF;
 }
 
 long sys_pwrite64(int fd, const char *buf, size_t len, off_t off)
 {
-	return is_console(fd) ? -ESPIPE : -EBADF;
+	return is_console(fd) && fd != 0 ? -ESPIPE : -EBADF;
 }
 
 long sys_lseek(int fd, off_t off, int whence)

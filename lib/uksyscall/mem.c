@@ -9,6 +9,7 @@
  * only given back with the rest).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <uk/config.h>
@@ -17,6 +18,16 @@
 #include "syscalls.h"
 
 #define PAGE		4096UL
+/*
+ * Where Linux's user address space ends (x86_64; arm64's is 2^48):
+ * lengths past it are refused with Linux's errors, not taken as "all
+ * the rest" (a munmap of 2^63 bytes would drop every mapping above).
+ */
+#ifdef CONFIG_ARCH_X86_64
+#define USER_END	((1UL << 47) - PAGE)
+#else
+#define USER_END	(1UL << 48)
+#endif
 #define BRK_SIZE	((unsigned long)CONFIG_LIBUKSYSCALL_BRK_SIZE << 10)
 
 static unsigned long brk_start, brk_cur, brk_end;
@@ -87,12 +98,29 @@ long sys_mmap(unsigned long addr, size_t len, int prot, int flags, int fd,
 {
 	struct mapping *m;
 
-	if (!len || len > (size_t)-PAGE || (addr | off) & (PAGE - 1))
+	/* Linux's order: offset, descriptor, length, type, address. */
+	if (off & (PAGE - 1))
 		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS) && sys_fcntl(fd, F_GETFD, 0) < 0)
+		return -EBADF;
+	if (!len)
+		return -EINVAL;
+	if (len > USER_END)
+		return -ENOMEM;
 	if (!(flags & MAP_ANONYMOUS))
-		return fd < 0 ? -EBADF : -ENODEV;	/* no files yet */
+		return -ENODEV;		/* the console; no files yet */
+	switch (flags & MAP_SHARED_VALIDATE) {
+	case MAP_SHARED:	/* one process: shared is private */
+	case MAP_PRIVATE:
+	case MAP_SHARED_VALIDATE:
+		break;
+	default:
+		return -EINVAL;
+	}
 	len = ALIGN_UP(len, PAGE);
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+		if (addr & (PAGE - 1))
+			return -EINVAL;
 		/* Only inside what is mapped already: it reads as new. */
 		m = mapping_at(addr, NULL);
 		if (!m || addr + len > m->hi || addr + len < addr)
@@ -102,6 +130,7 @@ long sys_mmap(unsigned long addr, size_t len, int prot, int flags, int fd,
 		memset((void *)addr, 0, len);
 		return addr;
 	}
+	/* addr is only a hint (aligned or not), as on Linux. */
 	return map_new(len);
 }
 
@@ -110,11 +139,10 @@ long sys_munmap(unsigned long addr, size_t len)
 	struct mapping **link, *m;
 	unsigned long end;
 
-	if (!len || addr & (PAGE - 1))
+	if (!len || addr & (PAGE - 1) || addr > USER_END ||
+	    len > USER_END - addr)
 		return -EINVAL;
 	end = addr + ALIGN_UP(len, PAGE);
-	if (end < addr)
-		return -EINVAL;
 	/* Unmapping what is not mapped is no error, as on Linux. */
 	for (link = &mappings; (m = *link);) {
 		if (m->hi <= addr || m->lo >= end) {
@@ -141,7 +169,10 @@ long sys_mremap(unsigned long old, size_t old_len, size_t new_len,
 	struct mapping *m;
 	long addr;
 
-	if (old & (PAGE - 1) || !new_len || flags & ~(MREMAP_MAYMOVE))
+	/* Old length 0 would copy a shared mapping: none is shared here. */
+	if (old & (PAGE - 1) || !old_len || !new_len ||
+	    old_len > USER_END || new_len > USER_END ||
+	    flags & ~(MREMAP_MAYMOVE))
 		return -EINVAL;
 	old_len = ALIGN_UP(old_len, PAGE);
 	new_len = ALIGN_UP(new_len, PAGE);
@@ -172,12 +203,17 @@ long sys_madvise(unsigned long addr, size_t len, int advice)
 {
 	struct mapping *m;
 
-	if (addr & (PAGE - 1))
+	if (addr & (PAGE - 1) || len > USER_END || addr + len < addr)
 		return -EINVAL;
-	/* Anonymous memory reads as zero after MADV_DONTNEED. */
+	/* Linux's advice: 0-4 and 8-25 (MADV_NORMAL ... MADV_COLLAPSE). */
+	if (advice < MADV_NORMAL || (advice > MADV_DONTNEED && advice < 8) ||
+	    advice > 25)
+		return -EINVAL;
+	/* Anonymous memory reads as zero after MADV_DONTNEED: whole pages. */
+	len = ALIGN_UP(len, PAGE);
 	if (advice == MADV_DONTNEED) {
 		m = mapping_at(addr, NULL);
-		if (m && addr + len <= m->hi && addr + len >= addr)
+		if (m && addr + len <= m->hi)
 			memset((void *)addr, 0, len);
 	}
 	return 0;

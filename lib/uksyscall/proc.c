@@ -135,21 +135,27 @@ long sys_futex(int *uaddr, int op, int val, const struct timespec *timeout,
 	       int *uaddr2, int val3)
 {
 	int cmd = op & FUTEX_CMD_MASK;
+	long r;
 
 	switch (cmd) {
 	case FUTEX_WAIT:
 	case FUTEX_WAIT_BITSET:
+		/* Linux checks these before the value. */
+		if ((unsigned long)uaddr % sizeof(int) ||
+		    (cmd == FUTEX_WAIT_BITSET && !val3))
+			return -EINVAL;
 		if (__atomic_load_n(uaddr, __ATOMIC_SEQ_CST) != val)
 			return -EAGAIN;
 		if (!timeout)
 			UK_CRASH("futex wait with no other thread to wake it\n");
+		/* A bad timeout is EINVAL, not a wait: the sleep says so. */
 		if (cmd == FUTEX_WAIT)
-			sys_nanosleep(timeout, NULL);
+			r = sys_nanosleep(timeout, NULL);
 		else
-			sys_clock_nanosleep(op & FUTEX_CLOCK_REALTIME ?
-					    CLOCK_REALTIME : CLOCK_MONOTONIC,
-					    TIMER_ABSTIME, timeout, NULL);
-		return -ETIMEDOUT;
+			r = sys_clock_nanosleep(op & FUTEX_CLOCK_REALTIME ?
+						CLOCK_REALTIME : CLOCK_MONOTONIC,
+						TIMER_ABSTIME, timeout, NULL);
+		return r ? r : -ETIMEDOUT;
 	case FUTEX_WAKE:
 	case FUTEX_WAKE_BITSET:
 		return 0;
@@ -204,16 +210,18 @@ long sys_prlimit64(pid_t pid, int res, const struct rlimit *new,
 		return -ESRCH;
 	if (res < 0 || res >= RLIM_NLIMITS)
 		return -EINVAL;
-	if (old)
-		*old = limits[res];
 	if (new) {
 		if (new->rlim_cur > new->rlim_max)
 			return -EINVAL;
 		/* Never past what Kiln has. */
 		if (new->rlim_max > limits[res].rlim_max)
 			return -EPERM;
-		limits[res] = *new;
 	}
+	/* The old limit only when the call succeeds, as on Linux. */
+	if (old)
+		*old = limits[res];
+	if (new)
+		limits[res] = *new;
 	return 0;
 }
 

@@ -91,14 +91,18 @@ long sys_getrandom(void *buf, size_t len, unsigned int flags)
 
 	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
 		return -EINVAL;
+	/* Linux: insecure bytes cannot come from the blocking pool. */
+	if ((flags & GRND_RANDOM) && (flags & GRND_INSECURE))
+		return -EINVAL;
 	if (hw < 0) {
 		hw = hw_has();
 		if (!hw)
-			uk_pr_warn("getrandom: the CPU has no random number instruction; the bytes are not fit for keys\n");
+			uk_pr_err("getrandom: the CPU has no random number instruction; the bytes are not fit for keys\n");
 	}
 	soft_state ^= cycles();
-	if (len > 33554431)	/* Linux's most per call */
-		len = 33554431;
+	/* Linux 6 gives up to MAX_RW_COUNT (older ones 32 MiB - 1). */
+	if (len > 0x7ffff000)
+		len = 0x7ffff000;
 	for (n = 0; n < len; n += sizeof(v)) {
 		v = next(hw);
 		memcpy(p + n, &v, len - n < sizeof(v) ? len - n : sizeof(v));

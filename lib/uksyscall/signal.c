@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <ucontext.h>
 #include <uk/print.h>
 #include <uk/plat/lifecycle.h>
 #include "syscalls.h"
@@ -54,33 +55,43 @@ static void deliver_pending(void)
 
 static void deliver(int sig)
 {
-	struct k_sigaction *a = &actions[sig];
-	unsigned long long saved = blocked;
+	/* A copy: SA_RESETHAND resets the table, not the handler to run. */
+	struct k_sigaction a = actions[sig];
 	siginfo_t info;
+	ucontext_t uc;
 
-	if (a->handler == SIG_IGN)
+	if (a.handler == SIG_IGN)
 		return;
-	if (a->handler == SIG_DFL) {
+	if (a.handler == SIG_DFL) {
 		if (DEFAULT_IGNORED & BIT(sig))
 			return;
 		uk_pr_warn("terminated by signal %d\n", sig);
 		ukplat_terminate(128 + sig);
 	}
-	blocked |= a->mask | (a->flags & SA_NODEFER ? 0 : BIT(sig));
+	if (a.flags & SA_RESETHAND)
+		actions[sig].handler = SIG_DFL;
+	/* The mask to restore on return, which a handler may change there. */
+	memset(&uc, 0, sizeof(uc));
+	memcpy(&uc.uc_sigmask, &blocked, sizeof(blocked));
+	uc.uc_stack = altstack;
+	blocked |= a.mask | (a.flags & SA_NODEFER ? 0 : BIT(sig));
 	blocked &= ~UNBLOCKABLE;
-	if (a->flags & SA_RESETHAND)
-		a->handler = SIG_DFL;
-	if (a->flags & SA_SIGINFO) {
+	if (a.flags & SA_SIGINFO) {
 		memset(&info, 0, sizeof(info));
 		info.si_signo = sig;
 		info.si_code = SI_TKILL;
 		info.si_pid = UKSYSCALL_PID;
-		a->sigaction(sig, &info, NULL);
+		a.sigaction(sig, &info, &uc);
 	} else {
-		a->handler(sig);
+		a.handler(sig);
 	}
-	blocked = saved;
-	deliver_pending();
+	/*
+	 * What became pending meanwhile is left to the caller's loop: a
+	 * handler that raises its own signal again and again then runs in
+	 * turn, as on Linux, not ever deeper on the stack.
+	 */
+	memcpy(&blocked, &uc.uc_sigmask, sizeof(blocked));
+	blocked &= ~UNBLOCKABLE;
 }
 
 static long send_self(int sig)
@@ -139,17 +150,37 @@ long sys_rt_sigprocmask(int how, const sigset_t *set, sigset_t *old,
 	return 0;
 }
 
+/* Only blocked signals stay pending: the others were delivered. */
+long sys_rt_sigpending(sigset_t *set, size_t size)
+{
+	if (size > sizeof(pending))
+		return -EINVAL;
+	memcpy(set, &pending, size);
+	return 0;
+}
+
 long sys_sigaltstack(const stack_t *ss, stack_t *old)
 {
-	if (old)
-		*old = altstack;
+	stack_t now = altstack;
+	int mode;
+
 	if (ss) {
-		if (ss->ss_flags & ~SS_DISABLE)
+		/* As Linux: SS_ONSTACK reads as 0, SS_AUTODISARM is kept. */
+		mode = ss->ss_flags & ~SS_AUTODISARM;
+		if (mode != 0 && mode != SS_ONSTACK && mode != SS_DISABLE)
 			return -EINVAL;
-		if (!(ss->ss_flags & SS_DISABLE) && ss->ss_size < MINSIGSTKSZ)
-			return -ENOMEM;
-		altstack = *ss;
+		if (mode == SS_DISABLE) {
+			altstack = (stack_t){ .ss_flags = SS_DISABLE };
+		} else {
+			if (ss->ss_size < MINSIGSTKSZ)
+				return -ENOMEM;
+			altstack = *ss;
+			altstack.ss_flags &= SS_AUTODISARM;
+		}
 	}
+	/* The old stack only when the call succeeds. */
+	if (old)
+		*old = now;
 	return 0;
 }
 

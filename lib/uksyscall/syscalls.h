@@ -87,6 +87,7 @@ long sys_prlimit64(pid_t pid, int res, const struct rlimit *new,
 long sys_rt_sigaction(int sig, const void *act, void *old, size_t size);
 long sys_rt_sigprocmask(int how, const sigset_t *set, sigset_t *old,
 			size_t size);
+long sys_rt_sigpending(sigset_t *set, size_t size);
 long sys_sigaltstack(const stack_t *ss, stack_t *old);
 long sys_kill(pid_t pid, int sig);
 long sys_tkill(pid_t tid, int sig);

@@ -28,8 +28,8 @@ static const syscall_fn table[] = {
 	S(getuid), S(getgid), S(geteuid), S(getegid), S(uname),
 	S(set_tid_address), S(set_robust_list), S(futex), S(sched_yield),
 	S(sched_getaffinity), S(getrlimit), S(prlimit64),
-	S(rt_sigaction), S(rt_sigprocmask), S(sigaltstack), S(kill),
-	S(tkill), S(tgkill),
+	S(rt_sigaction), S(rt_sigprocmask), S(rt_sigpending), S(sigaltstack),
+	S(kill), S(tkill), S(tgkill),
 #ifdef SYS_arch_prctl
 	S(arch_prctl),
 #endif
@@ -56,7 +56,8 @@ static long enosys(long nr)
 
 	if (!(warned[bit / 8] & 1 << bit % 8)) {
 		warned[bit / 8] |= 1 << bit % 8;
-		uk_pr_warn("system call %ld (%s) is not implemented: ENOSYS\n",
+		/* At error level: shown by default (warnings are not). */
+		uk_pr_err("system call %ld (%s) is not implemented: ENOSYS\n",
 			   nr, (unsigned long)nr < ARRAY_SIZE(names) &&
 			   names[nr] ? names[nr] : "unknown");
 	}
