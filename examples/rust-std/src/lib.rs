@@ -2,7 +2,8 @@
 //! rust-std: a Rust app on Kiln using std (LIBUKRUST_STD): println!,
 //! HashMap, env::args, Instant, SystemTime, thread_local!, exit codes and
 //! panics. Arguments: `exit` ends with process::exit(7), `panic` panics
-//! (with panic = "abort": message, then abort(), status 134).
+//! (its message, then abort(): status 134), `catch` panics inside
+//! catch_unwind (caught with LIBUKRUST_UNWIND; without, like `panic`).
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -12,6 +13,15 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 thread_local! {
     static COUNTER: Cell<u32> = const { Cell::new(41) };
+}
+
+/// Prints its message when dropped.
+struct Noisy(&'static str);
+
+impl Drop for Noisy {
+    fn drop(&mut self) {
+        println!("{}", self.0);
+    }
 }
 
 #[no_mangle]
@@ -43,6 +53,13 @@ pub extern "C" fn main(_argc: i32, _argv: *const *const u8) -> i32 {
     if args.iter().any(|a| a == "exit") {
         println!("exiting with 7");
         process::exit(7);
+    }
+    if args.iter().any(|a| a == "catch") {
+        let r = std::panic::catch_unwind(|| {
+            let _guard = Noisy("dropped while unwinding");
+            panic!("panic inside catch_unwind");
+        });
+        println!("catch_unwind: {}", if r.is_err() { "caught" } else { "returned" });
     }
     if args.iter().any(|a| a == "panic") {
         let v: Vec<i32> = Vec::new();
