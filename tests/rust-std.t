@@ -6,7 +6,7 @@
 # LIBUKRUST_UNWIND; tests/apps/rust-ahash (crates from Debian's registry
 # calling libc: ahash seeded by getrandom).
 source "$(dirname "$0")/lib/tap.sh"
-plan 32
+plan 33
 
 app=$KILN/examples/rust-std
 check "rust-std builds (panic = \"abort\")" kbuild "$app" "$TMP/a"
@@ -30,6 +30,7 @@ secs=$(sed -n 's/^seconds since 1970: \([0-9]*\)$/\1/p' <<<"$boot_out")
 ok $? "SystemTime::now() is the wall clock (guest ${secs:-none}, host $now)"
 like "$boot_out" '^uk crate: uptime [0-9]+ us$' "the uk crate works beside std"
 like "$boot_out" '^elapsed: [0-9]+ ns \(monotonic: true\)$' "Instant is monotonic"
+like "$boot_out" '^bye' "stdout is flushed at exit (a last line without a newline)"
 is "$boot_rc" 0 "main returning 0 is status 0"
 is "$boot_err" "" "no error line"
 
