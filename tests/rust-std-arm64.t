@@ -16,6 +16,12 @@ if [ -z "$("$KILN/support/scripts/rust-target" --std arm64)" ]; then
 	echo "1..0 # SKIP no Rust std for aarch64-unknown-linux-gnu (support/scripts/deps kvm-arm64)"
 	exit 0
 fi
+# std's system calls reach uk_syscall() from arm64's trap path once it
+# takes svc #0 (docs/libc.md); until some arm64 code calls it, skip.
+if ! grep -qs 'uk_syscall' "$KILN"/plat/common/arm64/*.[cS] "$KILN"/lib/uksyscall/arm64/*; then
+	echo "1..0 # SKIP uksyscall does not take svc #0 on arm64 yet"
+	exit 0
+fi
 plan 17
 
 app=$KILN/examples/rust-std
