@@ -3,10 +3,11 @@
 # x86_64-unknown-linux-gnu over musl and uksyscall): examples/rust-std's
 # println!, HashMap, env::args, Instant, SystemTime, thread_local!, exit
 # codes and panics, with panic = "abort" (the default) and with
-# LIBUKRUST_UNWIND; tests/apps/rust-ahash (crates from Debian's registry
-# calling libc: ahash seeded by getrandom).
+# LIBUKRUST_UNWIND; examples/mixed's no_std crates in a std image;
+# tests/apps/rust-ahash (crates from Debian's registry calling libc:
+# ahash seeded by getrandom).
 source "$(dirname "$0")/lib/tap.sh"
-plan 34
+plan 38
 
 app=$KILN/examples/rust-std
 check "rust-std builds (panic = \"abort\")" kbuild "$app" "$TMP/a"
@@ -66,6 +67,15 @@ boot "$TMP/u/rust-std_$BOOT_TARGET" panic
 like "$boot_out" '^index out of bounds: the len is 0 but the index is 5$' \
 	"a panic out of main is reported"
 is "$boot_rc" 134 "and aborts (it cannot unwind out of extern \"C\" main): 134"
+
+# no_std crates (with alloc) beside std: examples/mixed's, over musl.
+check "mixed builds with LIBUKRUST_STD" kbuild "$KILN/examples/mixed" "$TMP/m" CONFIG_LIBUKRUST_STD=y
+boot "$TMP/m/mixed_$BOOT_TARGET" Kiln
+like "$boot_out" '^Rust greet: hello, Kiln!$' "a no_std crate works in a std image"
+like "$boot_out" '^C: sum of squares of scaled values = 3000$' \
+	"and one using alloc (std's allocator) and calling back into C"
+syms=$(nm "$TMP/m/mixed_$BOOT_TARGET.dbg" 2>/dev/null) || true
+is "$(grep -c 'core3fmt5write' <<<"$syms")" 1 "one copy of core::fmt::write"
 
 # Crates from Debian's directory registry (the app's Config.uk names it).
 check "rust-ahash builds (ahash and getrandom from /usr/share/cargo/registry)" \
