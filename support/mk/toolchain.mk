@@ -14,7 +14,7 @@ FIXDEP := $(UK_TOOLS)/fixdep
 TOOLCHAIN_MK := $(O)/toolchain.mk
 ifneq ($(UK_NEEDS_CONFIG),)
 include $(TOOLCHAIN_MK)
-ifneq ($(TOOLCHAIN_CC) $(TOOLCHAIN_ARCH),$(CC) $(UK_ARCH))
+ifneq ($(TOOLCHAIN_CC) $(TOOLCHAIN_ARCH) $(TOOLCHAIN_RUST_STD),$(CC) $(UK_ARCH) $(CONFIG_LIBUKRUST_STD))
 $(TOOLCHAIN_MK): FORCE
 endif
 endif
@@ -22,12 +22,14 @@ endif
 $(TOOLCHAIN_MK): | $(UK_DEPS_STAMP)
 	$(Q)$(if $(call on_path,$(CC)),,echo "error: compiler $(CC) not found on PATH:\
 	 install it (support/scripts/deps $(UK_TARGET)) or set CROSS_COMPILE=" >&2; exit 1;) \
-	mkdir -p $(@D) && printf 'TOOLCHAIN_CC := %s\nTOOLCHAIN_ARCH := %s\nCC_INCLUDE := %s\nRUST_TRIPLE := %s\nRUST_BIN := %s\n' \
-	'$(CC)' '$(UK_ARCH)' "$$($(CC) -print-file-name=include)" \
+	mkdir -p $(@D) && printf 'TOOLCHAIN_CC := %s\nTOOLCHAIN_ARCH := %s\nTOOLCHAIN_RUST_STD := %s\nCC_INCLUDE := %s\nRUST_TRIPLE := %s\nRUST_BIN := %s\n' \
+	'$(CC)' '$(UK_ARCH)' '$(CONFIG_LIBUKRUST_STD)' "$$($(CC) -print-file-name=include)" \
 	"$$($(call rust_target,))" "$$($(call rust_target,--bin))" > $@.tmp.$$$$ && mv -f $@.tmp.$$$$ $@
 # The Rust target triple and the directory of the rustc and cargo to use
-# (rustup's for x86_64; e.g. Debian's rustc-web for arm64).
-rust_target = $(UK_ROOT)/support/scripts/rust-target $(1) $(UK_ARCH) $(or \
+# (rustup's for x86_64; e.g. Debian's rustc-web for arm64); with Rust std
+# (LIBUKRUST_STD) always the host-ABI target's.
+rust_target = $(UK_ROOT)/support/scripts/rust-target $(1) $(if $(filter \
+	y,$(CONFIG_LIBUKRUST_STD)),--std) $(UK_ARCH) $(or \
 	$(call on_path,rustc),$(wildcard $(HOME)/.cargo/bin/rustc),rustc)
 
 $(FIXDEP): $(UK_ROOT)/support/tools/fixdep.c

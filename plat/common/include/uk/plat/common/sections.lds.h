@@ -8,6 +8,28 @@
 #ifndef __UK_PLAT_COMMON_SECTIONS_LDS_H__
 #define __UK_PLAT_COMMON_SECTIONS_LDS_H__
 
+#include <uk/bits/config.h>
+
+/*
+ * Call frame information: kept only for Rust panics that unwind
+ * (LIBUKRUST_UNWIND), between __eh_frame_start and a zero terminator, as
+ * libgcc's __register_frame_info() wants it (lib/ukrust/unwind.c); the
+ * output section must be named .eh_frame, or ld pads between inputs with
+ * zeros that read as the terminator. Discarded otherwise.
+ */
+#if CONFIG_LIBUKRUST_UNWIND
+#define UK_SECTION_EH_FRAME						\
+	.eh_frame : {							\
+		__eh_frame_start = .;					\
+		KEEP(*(.eh_frame))					\
+		LONG(0)							\
+	} :rodata
+#define UK_DISCARD_EH_FRAME
+#else
+#define UK_SECTION_EH_FRAME
+#define UK_DISCARD_EH_FRAME *(.eh_frame)
+#endif
+
 /*
  * Constructors (gcc's .init_array, with priorities first). ukboot calls
  * them with (argc, argv, envp), as glibc does; the names are not the
@@ -89,6 +111,10 @@
 		*(.rodata .rodata.*)					\
 		*(.data.rel.ro .data.rel.ro.*)				\
 	} :rodata							\
+	.gcc_except_table : {						\
+		*(.gcc_except_table .gcc_except_table.*)		\
+	} :rodata							\
+	UK_SECTION_EH_FRAME						\
 	RODATA_EXTRA							\
 	_erodata = .;							\
 									\
@@ -119,7 +145,8 @@
 	_end = .;							\
 									\
 	/DISCARD/ : {							\
-		*(.eh_frame .eh_frame_hdr)				\
+		*(.eh_frame_hdr)					\
+		UK_DISCARD_EH_FRAME					\
 		*(.note.gnu.property .note.GNU-stack .note.gnu.build-id) \
 		*(.comment)						\
 	}
