@@ -126,7 +126,8 @@
 	} :data								\
 	UK_SECTIONS_TABLES						\
 	UK_SECTIONS_TLS							\
-	_edata = .;							\
+	/* Not ".": .tbss's alignment may have moved it past the file. */ \
+	_edata = __tdata_end;						\
 									\
 	/* 16-byte aligned both ends: boot code may clear it 16 bytes	\
 	 * at a time. */						\
