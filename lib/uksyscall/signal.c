@@ -65,7 +65,7 @@ static void deliver(int sig)
 	if (a.handler == SIG_DFL) {
 		if (DEFAULT_IGNORED & BIT(sig))
 			return;
-		uk_pr_warn("terminated by signal %d\n", sig);
+		uk_pr_err("terminated by signal %d\n", sig);
 		ukplat_terminate(128 + sig);
 	}
 	if (a.flags & SA_RESETHAND)

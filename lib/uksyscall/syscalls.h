@@ -39,6 +39,17 @@ long sys_poll(struct pollfd *fds, unsigned long n, int timeout_ms);
 long sys_fstat(int fd, struct stat *st);
 long sys_newfstatat(int dirfd, const char *path, struct stat *st, int flags);
 
+/* nofs.c: no file system yet; the working directory is "/" */
+long sys_openat(int dirfd, const char *path, int flags, mode_t mode);
+long sys_open(const char *path, int flags, mode_t mode);
+long sys_faccessat(int dirfd, const char *path, int mode);
+long sys_faccessat2(int dirfd, const char *path, int mode, int flags);
+long sys_access(const char *path, int mode);
+long sys_getcwd(char *buf, size_t size);
+long sys_chdir(const char *path);
+long sys_readlinkat(int dirfd, const char *path, char *buf, size_t size);
+long sys_readlink(const char *path, char *buf, size_t size);
+
 /* mem.c: the program break and anonymous mappings over the heap */
 long sys_brk(unsigned long addr);
 long sys_mmap(unsigned long addr, size_t len, int prot, int flags, int fd,

@@ -20,6 +20,8 @@ static const syscall_fn table[] = {
 	S(read), S(write), S(readv), S(writev), S(pread64), S(pwrite64),
 	S(lseek), S(ioctl), S(fcntl), S(close), S(dup), S(ppoll),
 	S(fstat), S(newfstatat),
+	S(openat), S(faccessat), S(faccessat2), S(getcwd), S(chdir),
+	S(readlinkat),
 	S(brk), S(mmap), S(munmap), S(mremap), S(mprotect), S(madvise),
 	S(clock_gettime), S(clock_getres), S(gettimeofday), S(nanosleep),
 	S(clock_nanosleep),
@@ -35,6 +37,9 @@ static const syscall_fn table[] = {
 #endif
 #ifdef SYS_poll
 	S(poll),
+#endif
+#ifdef SYS_open
+	S(open), S(access), S(readlink),	/* x86_64's; arm64 has *at */
 #endif
 #ifdef SYS_time
 	S(time),

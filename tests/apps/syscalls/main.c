@@ -19,7 +19,8 @@ static const char *const names[] = {
 	[EFAULT] = "EFAULT", [EEXIST] = "EEXIST", [ENODEV] = "ENODEV",
 	[EINVAL] = "EINVAL", [EMFILE] = "EMFILE", [ENOTTY] = "ENOTTY",
 	[ESPIPE] = "ESPIPE", [ENOSYS] = "ENOSYS", [ETIMEDOUT] = "ETIMEDOUT",
-	[EOPNOTSUPP] = "EOPNOTSUPP",
+	[EOPNOTSUPP] = "EOPNOTSUPP", [EROFS] = "EROFS", [EISDIR] = "EISDIR",
+	[ERANGE] = "ERANGE",
 };
 
 const char *errname(int e)
@@ -63,6 +64,7 @@ static const struct {
 	W(enosys), W(mmap), W(brk), W(malloc), W(signal), W(abort), W(term),
 	W(kill), W(blockkill), W(time), W(futex), W(random), W(fds),
 	W(close1), W(ids), W(hostile), W(badptr), W(nest), W(bigrandom),
+	W(paths),
 };
 
 int main(int argc, char **argv)

@@ -24,6 +24,6 @@ uint64_t now_ns(void);
 WORD(enosys); WORD(mmap); WORD(brk); WORD(malloc); WORD(signal);
 WORD(abort); WORD(term); WORD(kill); WORD(blockkill); WORD(time);
 WORD(futex); WORD(random); WORD(fds); WORD(close1); WORD(ids);
-WORD(hostile); WORD(badptr); WORD(nest); WORD(bigrandom);
+WORD(hostile); WORD(badptr); WORD(nest); WORD(bigrandom); WORD(paths);
 
 #endif
