@@ -6,12 +6,7 @@
 source "$(dirname "$0")/lib/tap.sh"
 BOOT_TARGET=kvm-arm64
 
-for tool in aarch64-linux-gnu-gcc qemu-system-aarch64; do
-	if ! command -v "$tool" >/dev/null; then
-		echo "1..0 # SKIP no $tool (support/scripts/deps kvm-arm64)"
-		exit 0
-	fi
-done
+needs_arm64
 if [ -z "$("$KILN/support/scripts/rust-target" --std arm64)" ]; then
 	echo "1..0 # SKIP no Rust std for aarch64-unknown-linux-gnu (support/scripts/deps kvm-arm64)"
 	exit 0

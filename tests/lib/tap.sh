@@ -185,3 +185,15 @@ ended_within() {
 	[ "$elapsed" -lt "$2" ] || rc=1
 	ok "$rc" "$3 ($elapsed s)"
 }
+
+# needs_arm64: the whole test skips without the arm64 cross compiler or
+# QEMU's arm64 system emulator.
+needs_arm64() {
+	local tool
+	for tool in aarch64-linux-gnu-gcc qemu-system-aarch64; do
+		if ! command -v "$tool" >/dev/null; then
+			echo "1..0 # SKIP no $tool (support/scripts/deps kvm-arm64)"
+			exit 0
+		fi
+	done
+}
