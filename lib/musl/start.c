@@ -10,6 +10,7 @@
 #include <elf.h>
 #include <stdint.h>
 #include <sys/auxv.h>
+#include <sys/random.h>
 #include <sys/syscall.h>
 #include <uk/config.h>
 #include <uk/boot.h>
@@ -39,9 +40,13 @@ void ukboot_libc_start(int argc, char **argv, char **envp)
 	tls_phdr.p_filesz = __tdata_end - __tls_start;
 	tls_phdr.p_memsz = __tls_end - __tls_start;
 	tls_phdr.p_align = (uintptr_t)__tls_align;
-	/* musl is not set up yet: the system call's code, called directly. */
-	uk_syscall(SYS_getrandom, (long)at_random, sizeof(at_random), 0, 0, 0,
-		   0);
+	/*
+	 * musl is not set up yet: the system call's code, called directly.
+	 * Linux fills AT_RANDOM from its pool whatever the CPU: no warning
+	 * about the CPU's lack of a random number instruction here.
+	 */
+	uk_syscall(SYS_getrandom, (long)at_random, sizeof(at_random),
+		   GRND_INSECURE, 0, 0, 0);
 
 	for (i = 0; i <= argc; i++)
 		stack[i] = argv[i];

@@ -14,9 +14,6 @@
 #include <uk/asm/cpu.h>
 #include "syscalls.h"
 
-#ifndef GRND_INSECURE
-#define GRND_INSECURE	4	/* Linux 5.6; musl 1.2.3 lacks the name */
-#endif
 
 #ifdef CONFIG_ARCH_X86_64
 static bool hw_has(void)
@@ -84,7 +81,7 @@ static uint64_t next(bool hw)
 
 long sys_getrandom(void *buf, size_t len, unsigned int flags)
 {
-	static int hw = -1;
+	static int hw = -1, warned;
 	unsigned char *p = buf;
 	uint64_t v;
 	size_t n;
@@ -94,10 +91,12 @@ long sys_getrandom(void *buf, size_t len, unsigned int flags)
 	/* Linux: insecure bytes cannot come from the blocking pool. */
 	if ((flags & GRND_RANDOM) && (flags & GRND_INSECURE))
 		return -EINVAL;
-	if (hw < 0) {
+	if (hw < 0)
 		hw = hw_has();
-		if (!hw)
-			uk_pr_err("getrandom: the CPU has no random number instruction; the bytes are not fit for keys\n");
+	/* Said once, to the first caller that asked for secure bytes. */
+	if (!hw && !(flags & GRND_INSECURE) && !warned) {
+		warned = 1;
+		uk_pr_err("getrandom: the CPU has no random number instruction; the bytes are not fit for keys\n");
 	}
 	soft_state ^= cycles();
 	/* Linux 6 gives up to MAX_RW_COUNT (older ones 32 MiB - 1). */
