@@ -14,4 +14,17 @@ uint64_t ukplat_monotonic_ns(void);
  */
 uint64_t ukplat_wall_clock_boot_ns(void);
 
+/*
+ * The one-shot timer and idling (interrupts stay masked outside
+ * ukplat_idle(), so no code is ever interrupted):
+ * ukplat_timer_oneshot(deadline) arms the platform's timer to raise an
+ * interrupt when ukplat_monotonic_ns() reaches deadline (0 disarms; a
+ * deadline already past fires at once). ukplat_idle() stops the CPU
+ * until an interrupt arrives (x86 sti; hlt, arm64 wfi, Xen
+ * SCHEDOP_block), handles it and returns with interrupts masked again.
+ * It may return early (another interrupt): callers loop on the clock.
+ */
+void ukplat_timer_oneshot(uint64_t deadline_ns);
+void ukplat_idle(void);
+
 #endif /* __UK_PLAT_TIME_H__ */
