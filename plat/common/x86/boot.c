@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* The common x86 boot path in long mode, up to ukplat_entry(). */
+#include <uk/essentials.h>
 #include <uk/asm/paging.h>
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/console.h>
@@ -9,6 +10,10 @@
 #include <uk/plat/common/x86/boot.h>
 
 uint64_t x86_rsdp;
+
+__weak void x86_paging_plat_add(void)
+{
+}
 
 void x86_boot(uint32_t info, x86_bootinfo_parser_t parse)
 {
@@ -23,6 +28,7 @@ void x86_boot(uint32_t info, x86_bootinfo_parser_t parse)
 	 */
 	plat_mem_reserve(0, PLAT_NULL_GUARD);
 	plat_mem_reserve((uintptr_t)_text, _end - _text);
+	x86_paging_plat_add();
 	x86_paging_init();
 	ukplat_entry();
 }

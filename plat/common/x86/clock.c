@@ -11,6 +11,7 @@
 #include <uk/plat/time.h>
 #include <uk/plat/common/clock.h>
 #include <uk/plat/common/x86/boot.h>
+#include <uk/plat/common/x86/lapic.h>
 #include <uk/plat/common/x86/pvclock.h>
 
 #define PIT_HZ			1193182
@@ -106,4 +107,21 @@ uint64_t ukplat_monotonic_ns(void)
 	if (unlikely(!tsc_mult))
 		clock_init();
 	return plat_clock_scale(t, tsc_mult);
+}
+
+/*
+ * For the TSC-deadline timer: ticks per ns, 32.32 and rounded up, so
+ * the deadline is never before ns (an early interrupt costs a wakeup).
+ * ns is bounded (years) to keep the product in 64 bits.
+ */
+uint64_t x86_tsc_at(uint64_t ns)
+{
+	static uint64_t inv;
+
+	if (unlikely(!inv)) {
+		if (!tsc_mult)
+			clock_init();
+		inv = UINT64_MAX / tsc_mult + 1;
+	}
+	return x86_boot_tsc + plat_clock_scale(MIN(ns, 1ULL << 56), inv) + 1;
 }

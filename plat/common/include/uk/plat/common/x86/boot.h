@@ -39,6 +39,11 @@ int x86_paging_readable(uint64_t va);
  * shares (e.g. Xen's console ring). Only before x86_paging_init().
  */
 void x86_paging_add(uint64_t base, uint64_t len);
+/*
+ * The platform's ranges outside RAM (x86_paging_add), called just
+ * before x86_paging_init(): KVM's xAPIC page. The default adds none.
+ */
+void x86_paging_plat_add(void);
 
 /*
  * The platform's part of the PVH start info, called at the end of the
@@ -54,6 +59,9 @@ void x86_pvh_plat_parse(const struct hvm_start_info *si);
  * and touching as little as possible. May return; the CPU then halts.
  */
 void x86_crash_exit(void);
+
+/* Points IDT vector vec at fn (on the trap IST stack). */
+void x86_idt_set(unsigned int vec, void (*fn)(void));
 
 /* Called with the stub's frame; never returns. */
 __noreturn void x86_trap(struct __regs *r);
