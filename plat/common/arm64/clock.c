@@ -17,7 +17,7 @@
 #define GIC_TYPE_PPI	1	/* first cell of a GIC interrupt specifier */
 
 unsigned int arm64_timer_irq = GIC_PPI_BASE + 11;	/* the usual one */
-static uint64_t dt_hz;
+static uint64_t dt_hz, cnt_hz;
 /* Nanoseconds per counter tick, 32.32 fixed point; 0 until first use. */
 static uint64_t cnt_mult;
 
@@ -51,6 +51,7 @@ static void clock_init(void)
 
 	if (!hz)
 		hz = dt_hz;
+	cnt_hz = hz;
 	cnt_mult = plat_clock_mult(hz);
 }
 
@@ -61,4 +62,19 @@ uint64_t ukplat_monotonic_ns(void)
 	if (unlikely(!cnt_mult))
 		clock_init();
 	return plat_clock_scale(t, cnt_mult);
+}
+
+uint64_t arm64_clock_cnt(uint64_t ns)
+{
+	uint64_t sec = ns / NSEC_PER_SEC, rem = ns % NSEC_PER_SEC;
+
+	if (unlikely(!cnt_mult))
+		clock_init();
+	if (!cnt_hz)
+		return arm64_boot_cnt + ns;
+	/* Rounded up, plus one: the clock, which rounds down, has then
+	 * reached ns when the counter does.
+	 */
+	return arm64_boot_cnt + sec * cnt_hz +
+	       (rem * cnt_hz + NSEC_PER_SEC - 1) / NSEC_PER_SEC + 1;
 }

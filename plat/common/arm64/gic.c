@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Interrupt controller: GICv2 or GICv3, whichever the device tree names.
- * Boot needs no interrupts, so this only does what makes them usable:
- * distributor and this CPU's interface on, everything allowed by
- * priority, and the virtual timer's PPI enabled in group 1. Interrupts
- * stay masked in PSTATE.
+ * Distributor and this CPU's interface on, everything allowed by
+ * priority, and the virtual timer's PPI enabled in group 1 (the only
+ * interrupt Kiln takes); then acknowledging and ending an IRQ. Interrupts
+ * stay masked in PSTATE except inside ukplat_idle().
  */
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
@@ -26,6 +26,8 @@
 /* GICv2 CPU interface */
 #define GICC_CTLR	0x0000
 #define GICC_PMR	0x0004
+#define GICC_IAR	0x000c
+#define GICC_EOIR	0x0010
 
 /* GICv3 redistributor: RD frame, then SGI frame 64 KiB later */
 #define GICR_TYPER	0x0008
@@ -38,6 +40,8 @@
 #define GICR_TYPER_LAST	(1U << 4)
 #define GICR_WAKER_SLEEP (1U << 1)
 #define GICR_WAKER_ASLEEP (1U << 2)
+
+#define GIC_SPURIOUS	1020	/* IDs from here: nothing to end */
 
 
 static int gic_version;
@@ -157,4 +161,36 @@ void arm64_gic_init(void)
 		gicv3_init();
 	else if (gic_version == 2)
 		gicv2_init();
+}
+
+int arm64_gic_timer_ok(void)
+{
+	return gic_version && arm64_timer_irq;
+}
+
+unsigned int arm64_gic_irq(void)
+{
+	uint64_t iar;
+	unsigned int id;
+
+	if (gic_version == 3)
+		iar = ukarch_read_sysreg(ARM64_ICC_IAR1_EL1);
+	else
+		iar = rd32(gicc_or_gicr + GICC_IAR);
+	id = iar & 0xffffff;
+	if (gic_version == 2)
+		id &= 0x3ff;
+	if (id >= GIC_SPURIOUS)
+		return 0;
+	if (id != arm64_timer_irq)
+		return id;
+	/* Disarmed first: the level-triggered line drops before the end. */
+	arm64_timer_disarm();
+	if (gic_version == 3) {
+		ukarch_write_sysreg(ARM64_ICC_EOIR1_EL1, iar);
+		ukarch_isb();
+	} else {
+		wr32(gicc_or_gicr + GICC_EOIR, iar);
+	}
+	return 0;
 }

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Fatal exception report: what happened (from ESR), FAR, ELR, the
- * registers and a frame-pointer backtrace, then
- * ukplat_terminate(UKPLAT_CRASH_STATUS). Formatting is done here, not with
- * printf, so it works whatever libc is linked and however broken the rest
- * of the system is. A fault while reporting ends the report; one while
- * terminating stops the CPU directly: nothing can loop.
+ * Fatal exception report: what happened (from ESR, or an unexpected
+ * interrupt's ID), FAR, ELR, the registers and a frame-pointer
+ * backtrace, then ukplat_terminate(UKPLAT_CRASH_STATUS). Formatting is
+ * done here, not with printf, so it works whatever libc is linked and
+ * however broken the rest of the system is. A fault while reporting ends
+ * the report; one while terminating stops the CPU directly: nothing can
+ * loop.
  */
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
@@ -79,12 +80,17 @@ static void put_fault(uint64_t esr)
 		crash_put(esr & (1 << 6) ? ", on write" : ", on read");
 }
 
-static void report(const struct __regs *r, unsigned long kind)
+static void report(const struct __regs *r, unsigned long kind,
+		   unsigned int irq)
 {
 	unsigned int ec = ARM64_ESR_EC(r->esr), i;
 
 	crash_put("\nFatal ");
 	crash_put(kind_names[kind & 3]);
+	if (irq) {
+		crash_put(": interrupt ");
+		crash_put_dec(irq);
+	}
 	if ((kind & 3) == 0) {
 		crash_put(": ");
 		crash_put(ec_name(ec));
@@ -114,6 +120,7 @@ static void report(const struct __regs *r, unsigned long kind)
 
 void arm64_trap(struct __regs *r, unsigned long kind)
 {
+	unsigned int irq = 0;
 	int depth;
 
 	/* The semihosting probe: skip the HLT, report "no semihosting". */
@@ -123,10 +130,16 @@ void arm64_trap(struct __regs *r, unsigned long kind)
 		r->x[0] = -1;
 		return;
 	}
+	/* The timer's IRQ (from ukplat_idle()); any other is reported. */
+	if (kind % 4 == 1) {
+		irq = arm64_gic_irq();
+		if (!irq)
+			return;
+	}
 
 	depth = crash_enter();
 	if (depth == 0) {
-		report(r, kind);
+		report(r, kind, irq);
 	} else if (depth > 1) {
 		/* Terminating faulted: stop without calling anything. */
 		for (;;) {

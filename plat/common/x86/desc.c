@@ -92,3 +92,13 @@ void x86_traps_init(void)
 	}
 	__asm__ __volatile__("lidt %0" : : "m"(idtr));
 }
+
+void x86_idt_set(unsigned int vec, void (*entry)(void))
+{
+	uint64_t fn = (uintptr_t)entry;
+
+	if (vec < 32 || vec > 255)
+		return;
+	idt[vec][0] = gate_lo(fn, X86_IST_TRAP);
+	idt[vec][1] = fn >> 32;
+}

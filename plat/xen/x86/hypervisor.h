@@ -42,6 +42,9 @@ void xen_console_init(void);
 /* Waits (a while) until the console backend has read all output. */
 void xen_console_flush(void);
 
+/* Binds VIRQ_TIMER and installs the upcall, once; 0 when impossible. */
+int xen_evtchn_init(void);
+
 /* Takes the time of the image's start from the mapped shared info. */
 void xen_clock_init(void);
 /* Xen's system time at the image's first instruction (time.c). */

@@ -46,10 +46,16 @@
 #define ARM64_EC_DABT_LOWER	0x24
 #define ARM64_EC_DABT_CUR	0x25
 
+/* CNTV_CTL_EL0: the virtual timer on, its interrupt masked */
+#define ARM64_CNTV_CTL_ENABLE	(_ARM64_UL(1) << 0)
+#define ARM64_CNTV_CTL_IMASK	(_ARM64_UL(1) << 1)
+
 /* GICv3 CPU interface registers by encoding: no -march needed. */
 #define ARM64_ICC_PMR_EL1	S3_0_C4_C6_0
 #define ARM64_ICC_SRE_EL1	S3_0_C12_C12_5
 #define ARM64_ICC_IGRPEN1_EL1	S3_0_C12_C12_7
+#define ARM64_ICC_IAR1_EL1	S3_0_C12_C12_0
+#define ARM64_ICC_EOIR1_EL1	S3_0_C12_C12_1
 #define ARM64_ICC_SRE_EL2	S3_4_C12_C9_5
 
 #ifndef __ASSEMBLY__

@@ -52,6 +52,16 @@ void arm64_gic_init(void);
 void arm64_timer_probe(const struct fdt_node *n);
 /* The virtual timer's interrupt ID: a PPI (16-31), or 0 for none. */
 extern unsigned int arm64_timer_irq;
+/* The counter value when ukplat_monotonic_ns() reaches ns. */
+uint64_t arm64_clock_cnt(uint64_t ns);
+/* Whether the timer's interrupt reaches the CPU (GIC on, PPI known). */
+int arm64_gic_timer_ok(void);
+/* An IRQ (interrupts masked): acknowledged, the timer's disarmed, EOId.
+ * Returns 0, or the ID of an interrupt nothing expects (not EOId).
+ */
+unsigned int arm64_gic_irq(void);
+/* Disarms the virtual timer (its interrupt line drops). */
+void arm64_timer_disarm(void);
 /* PSCI: notes the conduit (hvc or smc) from the psci node. */
 void arm64_psci_probe(const struct fdt_node *n);
 /* PSCI SYSTEM_OFF; returns when there is no PSCI or it failed. */

@@ -24,6 +24,10 @@ extern uint64_t x86_rsdp;		/* ACPI RSDP from the loader, or 0 */
 #include <uk/plat/common/crash.h>
 
 void x86_traps_init(void);
+/* Points IDT vector vec (32-255) at entry, an interrupt gate on the
+ * trap IST stack: for a platform's own interrupt (Xen's upcall).
+ */
+void x86_idt_set(unsigned int vec, void (*entry)(void));
 void x86_paging_init(void);
 /*
  * Switches to the boot page tables, completed to an identity map of the
