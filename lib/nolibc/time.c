@@ -2,7 +2,6 @@
 /* Clocks as lib/uksyscall's (musl's) read them: both libcs agree. */
 #include <errno.h>
 #include <time.h>
-#include <uk/asm/cpu.h>
 #include <uk/plat/time.h>
 
 #define NSEC_PER_SEC	1000000000ULL
@@ -42,8 +41,12 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 	else
 		end = ukplat_monotonic_ns() + req->tv_sec * NSEC_PER_SEC +
 		      req->tv_nsec;
-	while (ukplat_monotonic_ns() < end)
-		ukarch_pause();	/* kinder to a sibling hardware thread */
+	/* The CPU idles; the platform's one-shot timer wakes it. */
+	while (ukplat_monotonic_ns() < end) {
+		ukplat_timer_oneshot(end);
+		ukplat_idle();
+	}
+	ukplat_timer_oneshot(0);
 	if (rem)
 		rem->tv_sec = rem->tv_nsec = 0;
 	return 0;

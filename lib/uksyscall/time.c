@@ -2,13 +2,12 @@
 /*
  * Clocks and sleeping. Every clock reads the platform's monotonic clock
  * (nanoseconds since boot); CLOCK_REALTIME adds the wall-clock time at
- * boot where the platform knows it. With one thread and no timer
- * interrupts yet, a sleep waits on the clock.
+ * boot where the platform knows it. A sleep idles the CPU until the
+ * platform's one-shot timer ends it.
  */
 #include <errno.h>
 #include <sys/time.h>
 #include <time.h>
-#include <uk/asm/cpu.h>
 #include <uk/plat/time.h>
 #include "syscalls.h"
 
@@ -95,13 +94,22 @@ static int valid(const struct timespec *ts)
 	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < (long)NSEC;
 }
 
-/* Wait until the clock reads deadline (saturated: never wraps). */
+/*
+ * Wait until the clock reads deadline (saturated: never wraps), the CPU
+ * idle in between: the platform's one-shot timer wakes it.
+ */
 static void wait_until(clockid_t clk, uint64_t deadline)
 {
-	uint64_t now;
+	uint64_t now, mono;
 
-	while (!clock_ns(clk, &now) && now < deadline)
-		ukarch_pause();
+	while (!clock_ns(clk, &now) && now < deadline) {
+		mono = ukplat_monotonic_ns();
+		/* The same instant on the monotonic clock the timer uses. */
+		ukplat_timer_oneshot(deadline - now > UINT64_MAX - mono ?
+				     UINT64_MAX : mono + (deadline - now));
+		ukplat_idle();
+	}
+	ukplat_timer_oneshot(0);
 }
 
 static uint64_t ts_ns(const struct timespec *ts)

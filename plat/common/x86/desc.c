@@ -51,14 +51,6 @@ static uint64_t gate_lo(uint64_t fn, unsigned int ist)
 	       GATE_INTR << 40 | (fn >> 16 & 0xffff) << 48;
 }
 
-void x86_idt_set(unsigned int vec, void (*fn)(void))
-{
-	uint64_t a = (uintptr_t)fn;
-
-	idt[vec & 0xff][0] = gate_lo(a, X86_IST_TRAP);
-	idt[vec & 0xff][1] = a >> 32;
-}
-
 void x86_traps_init(void)
 {
 	uint64_t base = (uintptr_t)&tss;

@@ -25,7 +25,8 @@ extern uint64_t x86_rsdp;		/* ACPI RSDP from the loader, or 0 */
 
 void x86_traps_init(void);
 /* Points IDT vector vec (32-255) at entry, an interrupt gate on the
- * trap IST stack: for a platform's own interrupt (Xen's upcall).
+ * trap IST stack: for the platform's own interrupts (the local APIC's
+ * timer, Xen's upcall).
  */
 void x86_idt_set(unsigned int vec, void (*entry)(void));
 void x86_paging_init(void);
@@ -63,9 +64,6 @@ void x86_pvh_plat_parse(const struct hvm_start_info *si);
  * and touching as little as possible. May return; the CPU then halts.
  */
 void x86_crash_exit(void);
-
-/* Points IDT vector vec at fn (on the trap IST stack). */
-void x86_idt_set(unsigned int vec, void (*fn)(void));
 
 /* Called with the stub's frame; never returns. */
 __noreturn void x86_trap(struct __regs *r);
