@@ -14,6 +14,7 @@
 #include <sys/syscall.h>
 #include <uk/config.h>
 #include <uk/boot.h>
+#include <uk/asm/paging.h>
 #include <uk/syscall.h>
 #include <uk/plat/common/sections.h>
 
@@ -54,7 +55,7 @@ void ukboot_libc_start(int argc, char **argv, char **envp)
 		stack[i++] = envp[e];
 	stack[i] = NULL;
 	aux = (size_t *)&stack[i + 1];
-	*aux++ = AT_PAGESZ;	*aux++ = 4096;
+	*aux++ = AT_PAGESZ;	*aux++ = PAGE_SIZE;
 	*aux++ = AT_PHDR;	*aux++ = (uintptr_t)&tls_phdr;
 	*aux++ = AT_PHENT;	*aux++ = sizeof(tls_phdr);
 	*aux++ = AT_PHNUM;	*aux++ = 1;

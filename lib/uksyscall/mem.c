@@ -14,17 +14,17 @@
 #include <sys/mman.h>
 #include <uk/config.h>
 #include <uk/alloc.h>
+#include <uk/asm/paging.h>
 #include <uk/plat/common/sections.h>
 #include "syscalls.h"
 
-#define PAGE		4096UL
 /*
  * Where Linux's user address space ends (x86_64; arm64's is 2^48):
  * lengths past it are refused with Linux's errors, not taken as "all
  * the rest" (a munmap of 2^63 bytes would drop every mapping above).
  */
 #ifdef CONFIG_ARCH_X86_64
-#define USER_END	((1UL << 47) - PAGE)
+#define USER_END	((1UL << 47) - PAGE_SIZE)
 #else
 #define USER_END	(1UL << 48)
 #endif
@@ -37,11 +37,11 @@ long sys_brk(unsigned long addr)
 	void *block;
 
 	if (!brk_start) {
-		block = BRK_SIZE ? uk_memalign(uk_alloc_get_default(), PAGE,
+		block = BRK_SIZE ? uk_memalign(uk_alloc_get_default(), PAGE_SIZE,
 					       BRK_SIZE) : NULL;
 		/* Without a block, the break sits at the image's end. */
 		brk_start = block ? (unsigned long)block
-				  : ALIGN_UP((unsigned long)_end, PAGE);
+				  : ALIGN_UP((unsigned long)_end, PAGE_SIZE);
 		brk_end = block ? brk_start + BRK_SIZE : brk_start;
 		brk_cur = brk_start;
 	}
@@ -62,16 +62,13 @@ struct mapping {
 
 static struct mapping *mappings;
 
-static struct mapping *mapping_at(unsigned long addr, struct mapping ***link)
+static struct mapping *mapping_at(unsigned long addr)
 {
-	struct mapping **l, *m;
+	struct mapping *m;
 
-	for (l = &mappings; (m = *l); l = &m->next)
-		if (addr >= m->lo && addr < m->hi) {
-			if (link)
-				*link = l;
+	for (m = mappings; m; m = m->next)
+		if (addr >= m->lo && addr < m->hi)
 			return m;
-		}
 	return NULL;
 }
 
@@ -79,7 +76,7 @@ static long map_new(size_t len)
 {
 	struct uk_alloc *a = uk_alloc_get_default();
 	struct mapping *m = uk_malloc(a, sizeof(*m));
-	void *block = m ? uk_memalign(a, PAGE, len) : NULL;
+	void *block = m ? uk_memalign(a, PAGE_SIZE, len) : NULL;
 
 	if (!block) {
 		uk_free(a, m);
@@ -99,7 +96,7 @@ long sys_mmap(unsigned long addr, size_t len, int prot, int flags, int fd,
 	struct mapping *m;
 
 	/* Linux's order: offset, descriptor, length, type, address. */
-	if (off & (PAGE - 1))
+	if (off & (PAGE_SIZE - 1))
 		return -EINVAL;
 	if (!(flags & MAP_ANONYMOUS) && sys_fcntl(fd, F_GETFD, 0) < 0)
 		return -EBADF;
@@ -117,12 +114,12 @@ long sys_mmap(unsigned long addr, size_t len, int prot, int flags, int fd,
 	default:
 		return -EINVAL;
 	}
-	len = ALIGN_UP(len, PAGE);
+	len = ALIGN_UP(len, PAGE_SIZE);
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
-		if (addr & (PAGE - 1))
+		if (addr & (PAGE_SIZE - 1))
 			return -EINVAL;
 		/* Only inside what is mapped already: it reads as new. */
-		m = mapping_at(addr, NULL);
+		m = mapping_at(addr);
 		if (!m || addr + len > m->hi || addr + len < addr)
 			return -ENOMEM;
 		if (flags & MAP_FIXED_NOREPLACE)
@@ -139,10 +136,10 @@ long sys_munmap(unsigned long addr, size_t len)
 	struct mapping **link, *m;
 	unsigned long end;
 
-	if (!len || addr & (PAGE - 1) || addr > USER_END ||
+	if (!len || addr & (PAGE_SIZE - 1) || addr > USER_END ||
 	    len > USER_END - addr)
 		return -EINVAL;
-	end = addr + ALIGN_UP(len, PAGE);
+	end = addr + ALIGN_UP(len, PAGE_SIZE);
 	/* Unmapping what is not mapped is no error, as on Linux. */
 	for (link = &mappings; (m = *link);) {
 		if (m->hi <= addr || m->lo >= end) {
@@ -170,13 +167,13 @@ long sys_mremap(unsigned long old, size_t old_len, size_t new_len,
 	long addr;
 
 	/* Old length 0 would copy a shared mapping: none is shared here. */
-	if (old & (PAGE - 1) || !old_len || !new_len ||
+	if (old & (PAGE_SIZE - 1) || !old_len || !new_len ||
 	    old_len > USER_END || new_len > USER_END ||
 	    flags & ~(MREMAP_MAYMOVE))
 		return -EINVAL;
-	old_len = ALIGN_UP(old_len, PAGE);
-	new_len = ALIGN_UP(new_len, PAGE);
-	m = mapping_at(old, NULL);
+	old_len = ALIGN_UP(old_len, PAGE_SIZE);
+	new_len = ALIGN_UP(new_len, PAGE_SIZE);
+	m = mapping_at(old);
 	if (!m || old != m->lo || old + old_len > m->hi)
 		return -EFAULT;
 	if (new_len <= old_len) {
@@ -196,23 +193,23 @@ long sys_mremap(unsigned long old, size_t old_len, size_t new_len,
 
 long sys_mprotect(unsigned long addr, size_t len, int prot)
 {
-	return addr & (PAGE - 1) ? -EINVAL : 0;
+	return addr & (PAGE_SIZE - 1) ? -EINVAL : 0;
 }
 
 long sys_madvise(unsigned long addr, size_t len, int advice)
 {
 	struct mapping *m;
 
-	if (addr & (PAGE - 1) || len > USER_END || addr + len < addr)
+	if (addr & (PAGE_SIZE - 1) || len > USER_END || addr + len < addr)
 		return -EINVAL;
 	/* Linux's advice: 0-4 and 8-25 (MADV_NORMAL ... MADV_COLLAPSE). */
 	if (advice < MADV_NORMAL || (advice > MADV_DONTNEED && advice < 8) ||
 	    advice > 25)
 		return -EINVAL;
 	/* Anonymous memory reads as zero after MADV_DONTNEED: whole pages. */
-	len = ALIGN_UP(len, PAGE);
+	len = ALIGN_UP(len, PAGE_SIZE);
 	if (advice == MADV_DONTNEED) {
-		m = mapping_at(addr, NULL);
+		m = mapping_at(addr);
 		if (m && addr + len <= m->hi)
 			memset((void *)addr, 0, len);
 	}
