@@ -8,11 +8,6 @@
 #include <uk/asm/cpu.h>
 #include <uk/plat/common/x86/desc.h>
 
-#define RFLAGS_TF	(1UL << 8)
-#define RFLAGS_IF	(1UL << 9)
-#define RFLAGS_DF	(1UL << 10)
-#define RFLAGS_AC	(1UL << 18)
-
 void uk_syscall_entry(void);
 
 static int syscall_setup(void)
@@ -21,7 +16,8 @@ static int syscall_setup(void)
 	ukarch_wrmsr(X86_MSR_STAR, (uint64_t)X86_GDT_CODE << 32);
 	ukarch_wrmsr(X86_MSR_LSTAR, (uintptr_t)uk_syscall_entry);
 	ukarch_wrmsr(X86_MSR_SFMASK,
-		     RFLAGS_TF | RFLAGS_IF | RFLAGS_DF | RFLAGS_AC);
+		     X86_RFLAGS_TF | X86_RFLAGS_IF | X86_RFLAGS_DF |
+		     X86_RFLAGS_AC);
 	ukarch_wrmsr(X86_MSR_EFER,
 		     ukarch_rdmsr(X86_MSR_EFER) | X86_EFER_SCE);
 	return 0;

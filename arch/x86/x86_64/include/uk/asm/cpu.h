@@ -24,6 +24,10 @@
 #define X86_MSR_STAR		0xc0000081	/* syscall's CS and SS */
 #define X86_MSR_LSTAR		0xc0000082	/* syscall's entry point */
 #define X86_MSR_SFMASK		0xc0000084	/* RFLAGS bits syscall clears */
+#define X86_RFLAGS_TF		(1 << 8)	/* single step */
+#define X86_RFLAGS_IF		(1 << 9)	/* interrupts */
+#define X86_RFLAGS_DF		(1 << 10)	/* string direction */
+#define X86_RFLAGS_AC		(1 << 18)	/* alignment check */
 #define X86_MSR_FS_BASE		0xc0000100	/* the thread pointer */
 
 /* CPUID 0x80000001 EDX */
