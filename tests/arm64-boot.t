@@ -48,6 +48,9 @@ qemu_direct() {
 
 check "probe app builds" kbuild "$KILN/tests/apps/probe" "$TMP/p"
 img=$TMP/p/probe_kvm-arm64
+boot "$img" tls
+is "$(grep '^tls:' <<<"$boot_out")" "tls: counter=42 small=3 zeroed=yes aligned=yes heap=intact" \
+	"thread-local variables, initialised, zeroed and 64-byte aligned"
 
 boot "$img" exit 7
 is "$boot_rc" 7 "main returning 7 gives exit code 7"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Exit codes, argument quoting and crash reports, through the probe app.
 source "$(dirname "$0")/lib/tap.sh"
-plan 23
+plan 27
 
 check "probe app builds" kbuild "$KILN/tests/apps/probe" "$TMP/p"
 img=$TMP/p/probe_kvm-x86_64
@@ -13,6 +13,16 @@ QEMU_RC=$( (TIMEOUT=30 qemu-system-x86_64 -M microvm -cpu max -m 32M -nodefaults
 	-device isa-debug-exit,iobase=0xf4,iosize=4 -kernel "$img" \
 	-append "exit 7" >/dev/null 2>&1); echo $?)
 is "$QEMU_RC" 15 "QEMU itself exits with 15 (7 << 1 | 1)"
+
+# Thread-local storage: PT_TLS covers the zeroed block's alignment
+# padding (its size once left the padding out), with nolibc and musl.
+want="tls: counter=42 small=3 zeroed=yes aligned=yes heap=intact"
+boot "$img" tls
+is "$(grep '^tls:' <<<"$boot_out")" "$want" "nolibc: thread-local variables, initialised, zeroed and aligned"
+check "probe app builds on musl" kbuild "$KILN/tests/apps/probe" "$TMP/pm" CONFIG_LIBMUSL=y
+boot "$TMP/pm/probe_kvm-x86_64" tls
+is "$(grep '^tls:' <<<"$boot_out")" "$want" "musl: the same"
+is "$boot_rc" 0 "and exits 0"
 
 # A command line the guest cannot parse: one clear line, exit code 1.
 out=$(timeout 30 qemu-system-x86_64 -M microvm -cpu max -m 32M -nodefaults \

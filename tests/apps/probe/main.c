@@ -14,15 +14,53 @@
  * "portexit N" (x86) writes N to isa-debug-exit's port, without a
  * status line: QEMU exits with N * 2 + 1. "realtime" prints
  * CLOCK_REALTIME's and time()'s seconds.
+ * "tls" prints thread-local variables: initialised ones, and a zeroed
+ * 64-byte-aligned array after them (whose padding PT_TLS must count).
  * "syscall" runs the system-call instruction (x86 syscall, arm64 svc
  * #0): without a system-call library (LIBUKSYSCALL), a reported crash.
  */
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <time.h>
 #include <uk/assert.h>
+
+extern char **environ;	/* POSIX's; nolibc's stdlib.h, musl's unistd.h */
+
+/* Not static, so that gcc keeps them in TLS rather than folding them. */
+__thread int probe_tls_counter = 41;
+__thread char probe_tls_small = 3;
+__thread long probe_tls_zeroed[12] __attribute__((aligned(64)));
+
+/*
+ * Heap blocks allocated after the TLS block are filled first: a TLS
+ * block allocated too small lets the variables overlap them.
+ */
+static int tls(void)
+{
+	unsigned char *blocks[16];
+	int i, j, dirty = 0, clobbered = 0;
+
+	for (i = 0; i < 16; i++) {
+		blocks[i] = malloc(64);
+		memset(blocks[i], 0x5a, 64);
+	}
+	probe_tls_counter++;
+	for (i = 0; i < 12; i++) {
+		dirty |= probe_tls_zeroed[i] != 0;
+		probe_tls_zeroed[i] = -1;
+	}
+	for (i = 0; i < 16; i++)
+		for (j = 0; j < 64; j++)
+			clobbered |= blocks[i][j] != 0x5a;
+	printf("tls: counter=%d small=%d zeroed=%s aligned=%s heap=%s\n",
+	       probe_tls_counter, probe_tls_small, dirty ? "no" : "yes",
+	       (uintptr_t)probe_tls_zeroed % 64 ? "no" : "yes",
+	       clobbered ? "clobbered" : "intact");
+	return 0;
+}
 
 static int deep_null(volatile int *p, int depth)
 {
@@ -172,6 +210,8 @@ int main(int argc, char *argv[])
 	ending(argc, argv);
 	if (strcmp(argv[1], "realtime") == 0)
 		return realtime();
+	if (strcmp(argv[1], "tls") == 0)
+		return tls();
 	if (strcmp(argv[1], "argstat") == 0)
 		return argstat(argc, argv);
 	if ((!strcmp(argv[1], "peek") || !strcmp(argv[1], "poke")) && argc > 2)

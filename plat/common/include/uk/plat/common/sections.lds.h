@@ -95,7 +95,7 @@
 		*(.tbss .tbss.*)					\
 		*(.tcommon)						\
 	} :data :tls							\
-	__tls_end = __tdata_end + SIZEOF(.tbss);			\
+	__tls_end = ADDR(.tbss) + SIZEOF(.tbss);	/* after its padding */			\
 	__tls_align = MAX(ALIGNOF(.tdata), ALIGNOF(.tbss));
 
 /*
