@@ -41,12 +41,7 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 	else
 		end = ukplat_monotonic_ns() + req->tv_sec * NSEC_PER_SEC +
 		      req->tv_nsec;
-	/* The CPU idles; the platform's one-shot timer wakes it. */
-	while (ukplat_monotonic_ns() < end) {
-		ukplat_timer_oneshot(end);
-		ukplat_idle();
-	}
-	ukplat_timer_oneshot(0);
+	ukplat_wait_until(end);
 	if (rem)
 		rem->tv_sec = rem->tv_nsec = 0;
 	return 0;

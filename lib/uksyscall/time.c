@@ -102,14 +102,15 @@ static void wait_until(clockid_t clk, uint64_t deadline)
 {
 	uint64_t now, mono;
 
-	while (!clock_ns(clk, &now) && now < deadline) {
-		mono = ukplat_monotonic_ns();
-		/* The same instant on the monotonic clock the timer uses. */
-		ukplat_timer_oneshot(deadline - now > UINT64_MAX - mono ?
-				     UINT64_MAX : mono + (deadline - now));
-		ukplat_idle();
-	}
-	ukplat_timer_oneshot(0);
+	/* Every clock is the monotonic one plus a constant: one
+	 * conversion gives the same instant on the monotonic clock (read
+	 * after clk's, so never early).
+	 */
+	if (clock_ns(clk, &now) || now >= deadline)
+		return;
+	mono = ukplat_monotonic_ns();
+	ukplat_wait_until(deadline - now > UINT64_MAX - mono ?
+			  UINT64_MAX : mono + (deadline - now));
 }
 
 static uint64_t ts_ns(const struct timespec *ts)

@@ -66,7 +66,11 @@ uint64_t ukplat_monotonic_ns(void)
 
 uint64_t arm64_clock_cnt(uint64_t ns)
 {
-	uint64_t sec = ns / NSEC_PER_SEC, rem = ns % NSEC_PER_SEC;
+	uint64_t sec, rem;
+
+	ns = MIN(ns, PLAT_DEADLINE_MAX);	/* no wrap, at any counter rate */
+	sec = ns / NSEC_PER_SEC;
+	rem = ns % NSEC_PER_SEC;
 
 	if (unlikely(!cnt_mult))
 		clock_init();

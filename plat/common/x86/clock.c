@@ -123,5 +123,5 @@ uint64_t x86_tsc_at(uint64_t ns)
 			clock_init();
 		inv = UINT64_MAX / tsc_mult + 1;
 	}
-	return x86_boot_tsc + plat_clock_scale(MIN(ns, 1ULL << 56), inv) + 1;
+	return x86_boot_tsc + plat_clock_scale(MIN(ns, PLAT_DEADLINE_MAX), inv) + 1;
 }

@@ -25,6 +25,7 @@
 #define APIC_BASE_EXTD		(1ULL << 10)	/* x2APIC mode */
 #define APIC_BASE_EN		(1ULL << 11)
 #define APIC_BASE_ADDR		0x000ffffffffff000ULL
+#define APIC_BASE_DEFAULT	0xfee00000ULL
 #define MSR_TSC_DEADLINE	0x6e0
 #define MSR_X2APIC		0x800	/* + register offset / 16 */
 
@@ -45,7 +46,7 @@
 
 enum { UNSET, NONE, DEADLINE, ONESHOT };
 
-extern char x86_lapic_timer_stub[], x86_irq_ignore[];
+void x86_lapic_timer_stub(void), x86_irq_ignore(void);	/* lapic_entry.S */
 void x86_lapic_eoi(void);
 
 static volatile uint32_t *mmio;
@@ -65,19 +66,16 @@ static uint32_t apic_read(unsigned int reg)
 	return x2apic ? ukarch_rdmsr(MSR_X2APIC + (reg >> 4)) : mmio[reg / 4];
 }
 
+/*
+ * The xAPIC page, mapped at boot (page tables are built then) at its
+ * architectural address, without asking the CPU: CPUID and MSR reads
+ * are VM exits, and an app that never sleeps should not pay for them.
+ * setup() checks the CPU's base before using it. Mapped cacheable like
+ * RAM: hypervisors trap the page whatever its memory type.
+ */
 void x86_lapic_map(void)
 {
-	struct ukarch_cpuid c = ukarch_cpuid(1, 0);
-	uint64_t base;
-
-	if (!(c.d & CPUID1_D_APIC) || (c.c & CPUID1_C_X2APIC))
-		return;
-	base = ukarch_rdmsr(MSR_APIC_BASE) & APIC_BASE_ADDR;
-	/* Mapped cacheable like RAM: hypervisors trap the page whatever
-	 * its memory type.
-	 */
-	x86_paging_add(base, PAGE_SIZE);
-	mmio = (volatile uint32_t *)(uintptr_t)base;
+	x86_paging_add(APIC_BASE_DEFAULT, PAGE_SIZE);
 }
 
 void x86_lapic_eoi(void)
@@ -100,12 +98,15 @@ static void pic_mask(void)
 	outb(PIC2 + 1, 1);
 	outb(PIC1 + 1, 0xff);			/* OCW1: mask all */
 	outb(PIC2 + 1, 0xff);
-	x86_idt_set(X86_PIC_VECTOR + 7, (void (*)(void))x86_irq_ignore);
-	x86_idt_set(X86_PIC_VECTOR + 15, (void (*)(void))x86_irq_ignore);
+	x86_idt_set(X86_PIC_VECTOR + 7, x86_irq_ignore);
+	x86_idt_set(X86_PIC_VECTOR + 15, x86_irq_ignore);
 }
 
-/* Counts the one-shot timer down for CALIBRATE_NS of the clock. */
-static void calibrate(void)
+/*
+ * Counts the one-shot timer down for CALIBRATE_NS of the clock; 0 when
+ * it did not count (no usable timer).
+ */
+static int calibrate(void)
 {
 	uint64_t t0, t1;
 	uint32_t ticks;
@@ -118,6 +119,7 @@ static void calibrate(void)
 	ticks = UINT32_MAX - apic_read(APIC_TIMER_CUR);
 	apic_write(APIC_TIMER_INIT, 0);
 	apic_mult = ((uint64_t)ticks << 32) / (t1 - t0);
+	return apic_mult != 0;
 }
 
 static void setup(void)
@@ -126,8 +128,15 @@ static void setup(void)
 	uint64_t base;
 
 	mode = NONE;
-	if (!(c.d & CPUID1_D_APIC) || (!mmio && !(c.c & CPUID1_C_X2APIC)))
+	if (!(c.d & CPUID1_D_APIC))
 		return;
+	/* Without x2APIC, the page mapped at boot must be the APIC's. */
+	if (!(c.c & CPUID1_C_X2APIC)) {
+		if ((ukarch_rdmsr(MSR_APIC_BASE) & APIC_BASE_ADDR) !=
+		    APIC_BASE_DEFAULT)
+			return;
+		mmio = (volatile uint32_t *)(uintptr_t)APIC_BASE_DEFAULT;
+	}
 	pic_mask();
 	/* xAPIC first: x2APIC cannot be entered from disabled. */
 	base = ukarch_rdmsr(MSR_APIC_BASE) | APIC_BASE_EN;
@@ -136,9 +145,8 @@ static void setup(void)
 		ukarch_wrmsr(MSR_APIC_BASE, base | APIC_BASE_EXTD);
 		x2apic = 1;
 	}
-	x86_idt_set(X86_LAPIC_SPURIOUS, (void (*)(void))x86_irq_ignore);
-	x86_idt_set(X86_LAPIC_TIMER_VECTOR,
-		    (void (*)(void))x86_lapic_timer_stub);
+	x86_idt_set(X86_LAPIC_SPURIOUS, x86_irq_ignore);
+	x86_idt_set(X86_LAPIC_TIMER_VECTOR, x86_lapic_timer_stub);
 	apic_write(APIC_SVR, APIC_SVR_ENABLE | X86_LAPIC_SPURIOUS);
 	apic_write(APIC_TPR, 0);
 	if (c.c & CPUID1_C_TSC_DEADLINE) {
@@ -148,8 +156,7 @@ static void setup(void)
 		mode = DEADLINE;
 	} else {
 		apic_write(APIC_LVT_TIMER, X86_LAPIC_TIMER_VECTOR);
-		calibrate();
-		mode = ONESHOT;
+		mode = calibrate() ? ONESHOT : NONE;
 	}
 }
 

@@ -4,7 +4,7 @@
 #include <uk/plat/common/x86/boot.h>
 #include <uk/plat/common/x86/lapic.h>
 
-static int have_timer = 1;
+static int have_timer;	/* set by the first arming */
 
 void x86_paging_plat_add(void)
 {

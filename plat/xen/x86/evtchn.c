@@ -15,7 +15,7 @@
 
 #define XEN_UPCALL_VECTOR	0xf3
 
-extern char xen_upcall_entry[];	/* upcall.S */
+void xen_upcall_entry(void);	/* upcall.S */
 void xen_upcall(void);
 
 static int evtchn_state;	/* 0 not tried, 1 ready, -1 failed */
@@ -39,7 +39,7 @@ int xen_evtchn_init(void)
 			   &bind))
 		return 0;
 	/* The gate first: the param may deliver at once (IF is clear). */
-	x86_idt_set(XEN_UPCALL_VECTOR, (void (*)(void))xen_upcall_entry);
+	x86_idt_set(XEN_UPCALL_VECTOR, xen_upcall_entry);
 	if (xen_hypercall2(__HYPERVISOR_hvm_op, HVMOP_set_param, &p))
 		return 0;
 	xen_shared->vcpu_info[0].evtchn_upcall_mask = 0;

@@ -9,6 +9,7 @@
  */
 #include <uk/essentials.h>
 #include <uk/plat/time.h>
+#include <uk/plat/common/clock.h>
 #include <xen/xen.h>
 #include <xen/vcpu.h>
 #include "hypervisor.h"
@@ -36,11 +37,10 @@ void ukplat_timer_oneshot(uint64_t deadline_ns)
 			      VCPUOP_stop_singleshot_timer, 0, 0);
 		return;
 	}
-	/* No VCPU_SSHOTTMR_future: a deadline gone by fires at once. A
-	 * deadline of "never" (UINT64_MAX) must not wrap to the past.
+	/* No VCPU_SSHOTTMR_future: a deadline gone by fires at once. Xen's
+	 * time is signed: "never" is capped, not wrapped into the past.
 	 */
-	t.timeout_abs_ns = deadline_ns > UINT64_MAX - xen_boot_ns ?
-			   UINT64_MAX : deadline_ns + xen_boot_ns;
+	t.timeout_abs_ns = MIN(deadline_ns, PLAT_DEADLINE_MAX) + xen_boot_ns;
 	xen_hypercall(__HYPERVISOR_vcpu_op, VCPUOP_set_singleshot_timer, 0,
 		      (unsigned long)&t);
 }

@@ -27,4 +27,7 @@ uint64_t ukplat_wall_clock_boot_ns(void);
 void ukplat_timer_oneshot(uint64_t deadline_ns);
 void ukplat_idle(void);
 
+/* Returns once ukplat_monotonic_ns() reaches deadline, the CPU idle. */
+void ukplat_wait_until(uint64_t deadline_ns);
+
 #endif /* __UK_PLAT_TIME_H__ */

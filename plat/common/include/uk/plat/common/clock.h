@@ -12,6 +12,14 @@
 #define NSEC_PER_SEC	1000000000ULL
 
 /*
+ * The furthest deadline a one-shot timer is armed for (~2.3 years):
+ * "never" (UINT64_MAX) included, so that no conversion to counter ticks
+ * or to a hypervisor's signed time wraps into the past. Sleepers loop
+ * on the clock, so a capped timer only wakes them early.
+ */
+#define PLAT_DEADLINE_MAX	(1ULL << 56)
+
+/*
  * Nanoseconds per tick of a counter at hz, 32.32 fixed point. hz 0 means
  * nothing knows the rate: ticks are then counted as nanoseconds.
  */
