@@ -4,7 +4,7 @@
 # Everything else is refused in one line, with nothing removed. The
 # refusals are tried on real directories: an app copy and a Kiln copy.
 source "$(dirname "$0")/lib/tap.sh"
-plan 50
+plan 53
 
 # snapshot DIR: every path under DIR with its size, to compare.
 snapshot() { find "$1" -printf '%P %s\n' | sort; }
@@ -95,6 +95,11 @@ ok "$tap_r" "clean kept C= in O="
 mkdir -p "$b/sub" && cp "$b/my.config" "$b/sub/my.config"
 refused "clean with C= in a subdirectory of O=" "$b/sub/my.config is inside O=$b: cleaning would remove it" \
 	clean A="$app" O="$b" C="$b/sub/my.config"
+# A UK_DEFCONFIG= in O= is the user's too (make's override of the
+# variable once hid that it was given, and clean removed it).
+cp "$b/my.config" "$b/sub/def.config"
+refused "clean with UK_DEFCONFIG= in O=" "$b/sub/def.config is inside O=$b: cleaning would remove it" \
+	clean A="$app" O="$b" C="$b/my.config" UK_DEFCONFIG="$b/sub/def.config"
 
 # distclean: C.old must be Kconfig's too.
 mkdir -p "$TMP/site.old/sub" && echo keep >"$TMP/site.old/sub/important"

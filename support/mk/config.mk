@@ -111,8 +111,8 @@ UK_KCONFIG_TOOLS := $(UK_DEPS_STAMP) $(KCONFIG_CHECK)
 # (Only if still missing once the configuration is locked: another make
 # with the same C= may have made it meanwhile.)
 $(C): | $(UK_KCONFIG_TOOLS) $(UK_DEFCONFIG)
-	$(Q)KILN_IF_MISSING=$(if $(filter command$(space)line \
-	environment%,$(origin UK_DEFCONFIG)),given,default) $(cmd_defconfig)
+	$(Q)KILN_IF_MISSING=$(if $(UK_DEFCONFIG_GIVEN),given,default) \
+	$(cmd_defconfig)
 
 ifneq ($(UK_TARGET_SWITCH),)
 $(AUTOCONF): FORCE

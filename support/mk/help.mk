@@ -39,8 +39,7 @@ ifneq ($(filter $(UK_CLEAN_GOALS),$(UK_GOALS)),)
 $(if $(wildcard $(O)),$(if $(wildcard $(UK_MARK)),,$(error O=$(O) was not \
 	created by Kiln (no $(notdir $(UK_MARK)) in it): not cleaning it; \
 	remove what you want yourself)))
-$(foreach f,$(if $(filter command$(space)line environment%,$(origin \
-	UK_DEFCONFIG)),$(UK_DEFCONFIG)) $(if $(filter-out $(uk_o),$(patsubst \
+$(foreach f,$(if $(UK_DEFCONFIG_GIVEN),$(UK_DEFCONFIG)) $(if $(filter-out $(uk_o),$(patsubst \
 	%/,%,$(dir $(uk_c)))),$(uk_c)),$(if $(call inside,$(uk_o),$(call \
 	uk_real,$(f))),$(error $(f) is inside O=$(O): cleaning would remove it)))
 endif

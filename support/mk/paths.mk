@@ -61,6 +61,8 @@ override O := $(abspath $(O))
 override C := $(abspath $(C))
 UK_EXTLIBS := $(abspath $(subst :, ,$(L)))
 ifneq ($(filter command$(space)line environment%,$(origin UK_DEFCONFIG)),)
+# Remembered: the override below makes $(origin UK_DEFCONFIG) "override".
+UK_DEFCONFIG_GIVEN := y
 override UK_DEFCONFIG := $(abspath $(UK_DEFCONFIG))
 $(if $(wildcard $(UK_DEFCONFIG)),,$(error UK_DEFCONFIG=$(UK_DEFCONFIG): no \
 	such file))
