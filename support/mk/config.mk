@@ -45,12 +45,16 @@ KCONFIG_FILES += $(addprefix $(KCONFIG_GEN)/,arch.uk plat.uk libs.uk app.uk)
 
 # Which file, in which state, auto.conf was made from: make compares
 # mtimes only, and a .config restored with cp -p or another C= on the same
-# O= can be older than auto.conf. The stamp changes with C='s path and
-# its identity (device, inode, size, ctime; read by the plugin, no
-# process), so auto.conf is remade whenever either changes.
+# O= can be older than auto.conf. The sync writes C='s path and identity
+# (device, inode, size, ctime, as the plugin's kiln-file-id gives it)
+# once it is done; a build whose C= differs from that remakes auto.conf.
+# (Written by the sync, not here: a C= made or switched by this build
+# would otherwise differ from the stamp and be synced twice.)
 UK_CONFIG_ID := $(KCONFIG_GEN)/config.id
 ifneq ($(UK_NEEDS_KCONFIG),)
-$(call write_if_changed,$(UK_CONFIG_ID),$(C) $(kiln-file-id $(C)))
+ifneq ($(strip $(file <$(UK_CONFIG_ID))),$(strip $(C) $(kiln-file-id $(C))))
+$(AUTOCONF): FORCE
+endif
 endif
 
 # Every Kconfig step goes through support/scripts/kconfig, which checks
@@ -117,11 +121,12 @@ $(C): | $(UK_KCONFIG_TOOLS) $(UK_DEFCONFIG)
 ifneq ($(UK_TARGET_SWITCH),)
 $(AUTOCONF): FORCE
 endif
-$(AUTOCONF): $(C) $(UK_CONFIG_ID) $(KCONFIG_FILES) | $(UK_KCONFIG_TOOLS)
+$(AUTOCONF): $(C) $(KCONFIG_FILES) | $(UK_KCONFIG_TOOLS)
 	$(Q)mkdir -p $(UK_KCONFIG_OUT)/include/config $(UK_KCONFIG_OUT)/include/uk/bits
 	$(Q)$(call show,CONFIG,$(C)$(if $(UK_TARGET_SWITCH), (switching to \
 	$(UK_TARGET))))$(if $(UK_TARGET_SWITCH),SET_LINES='$(TARGET_KCONFIG)') \
-	$(call kconfig,sync) && touch $@
+	$(call kconfig,sync) && printf '%s %s\n' '$(C)' \
+	"$$(stat -L -c '%d:%i:%s:%.9Z' -- '$(C)')" >$(UK_CONFIG_ID) && touch $@
 
 # --- User-facing configuration goals -------------------------------------
 .PHONY: defconfig olddefconfig oldconfig menuconfig savedefconfig
