@@ -126,7 +126,8 @@ exit_statuses() {
 qemu_up() {
 	local i pid
 	for ((i = 0; i < 100; i++)); do
-		pid=$(pgrep -f "^qemu-system-[a-z0-9_]+ .*$1") && { echo "$pid"; return 0; }
+		# The newest: one pid, even if an earlier run's QEMU matches.
+		pid=$(pgrep -n -f "^qemu-system-[a-z0-9_]+ .*$1") && { echo "$pid"; return 0; }
 		sleep 0.1
 	done
 	return 1
