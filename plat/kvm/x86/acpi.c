@@ -91,9 +91,13 @@ static const uint8_t *rsdp_find(void)
 
 	if (x86_rsdp && x86_rsdp < ADDR_MAX && mapped(x86_rsdp, 36))
 		return (const uint8_t *)(uintptr_t)x86_rsdp;
-	/* The BIOS read-only area; QEMU's firmware puts it there. */
+	/* The BIOS read-only area; QEMU's firmware puts it there. Checked
+	 * once as a whole, not per 16 bytes.
+	 */
+	if (!mapped(0xe0000, 0x20000))
+		return NULL;
 	for (p = 0xe0000; p < 0x100000; p += 16)
-		if (mapped(p, 36) && rd64((const uint8_t *)p) == RSDP_SIG &&
+		if (rd64((const uint8_t *)p) == RSDP_SIG &&
 		    checksum_ok((const uint8_t *)p, 20))
 			return (const uint8_t *)p;
 	return NULL;
