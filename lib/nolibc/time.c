@@ -2,7 +2,11 @@
 /* Clocks as lib/uksyscall's (musl's) read them: both libcs agree. */
 #include <errno.h>
 #include <time.h>
+#include <uk/config.h>
 #include <uk/plat/time.h>
+#ifdef CONFIG_LIBUKSCHED
+#include <uk/sched.h>
+#endif
 
 #define NSEC_PER_SEC	1000000000ULL
 
@@ -41,7 +45,11 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 	else
 		end = ukplat_monotonic_ns() + req->tv_sec * NSEC_PER_SEC +
 		      req->tv_nsec;
+#ifdef CONFIG_LIBUKSCHED
+	uk_thread_sleep_until(end);	/* other threads run meanwhile */
+#else
 	ukplat_wait_until(end);
+#endif
 	if (rem)
 		rem->tv_sec = rem->tv_nsec = 0;
 	return 0;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The main thread's TLS block when no libc sets one up (nolibc): a copy
- * of .tdata, a zeroed .tbss, and the thread pointer where the compiler's
- * TLS offsets expect it. x86_64 (TLS variant II): the block ends at the
+ * Thread-local storage blocks: the main thread's when no libc sets one
+ * up (nolibc), and every uksched thread's. A block is a copy of .tdata,
+ * a zeroed .tbss, and the thread pointer where the compiler's TLS
+ * offsets expect it. x86_64 (TLS variant II): the block ends at the
  * thread pointer, and %fs:0 holds the pointer itself. arm64 (variant I):
  * a 16-byte thread control block at the thread pointer, the block after
  * it at the TLS alignment.
@@ -11,44 +12,60 @@
 #include <uk/config.h>
 #include <uk/alloc.h>
 #include <uk/assert.h>
+#include <uk/boot.h>
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
 #include <uk/plat/common/sections.h>
 #include "boot.h"
 
-void ukboot_tls_init(void)
+int ukboot_tls_alloc(void **area_out, uintptr_t *tp_out)
 {
 	uintptr_t align = (uintptr_t)__tls_align;
 	size_t tdata = __tdata_end - __tls_start;
 	size_t size = __tls_end - __tls_start;
-	size_t before;	/* from the start of the area to the block */
-	char *area;
+	char *area, *block;
 	uintptr_t tp;
 
+	*area_out = NULL;
+	*tp_out = 0;
 	if (size == 0)
-		return;
+		return 0;
 #ifdef CONFIG_ARCH_X86_64
 	if (align < sizeof(void *))
 		align = sizeof(void *);
-	before = 0;
 	area = uk_memalign(uk_alloc_get_default(), align,
 			   ALIGN_UP(size, align) + sizeof(void *));
+	if (!area)
+		return -1;
 	tp = (uintptr_t)area + ALIGN_UP(size, align);
+	block = (char *)tp - ALIGN_UP(size, align);
+	*(uintptr_t *)tp = tp;
 #else
 	if (align < 16)
 		align = 16;
-	before = ALIGN_UP(16, align);
-	area = uk_memalign(uk_alloc_get_default(), align, before + size);
-	tp = (uintptr_t)area;
-#endif
+	/* The block after the 16-byte control block, aligned. */
+	area = uk_memalign(uk_alloc_get_default(), align,
+			   ALIGN_UP(16, align) + size);
 	if (!area)
-		UK_CRASH("no memory for the %zu bytes of thread-local storage\n",
-			 size);
-#ifdef CONFIG_ARCH_X86_64
-	area = (char *)tp - ALIGN_UP(size, align);
-	*(uintptr_t *)tp = tp;
+		return -1;
+	tp = (uintptr_t)area;
+	block = area + ALIGN_UP(16, align);
 #endif
-	memcpy(area + before, __tls_start, tdata);
-	memset(area + before + tdata, 0, size - tdata);
-	ukarch_tp_set(tp);
+	memcpy(block, __tls_start, tdata);
+	memset(block + tdata, 0, size - tdata);
+	*area_out = area;
+	*tp_out = tp;
+	return 0;
+}
+
+void ukboot_tls_init(void)
+{
+	void *area;
+	uintptr_t tp;
+
+	if (ukboot_tls_alloc(&area, &tp))
+		UK_CRASH("no memory for the %zu bytes of thread-local storage\n",
+			 (size_t)(__tls_end - __tls_start));
+	if (area)
+		ukarch_tp_set(tp);
 }

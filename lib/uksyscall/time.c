@@ -2,13 +2,14 @@
 /*
  * Clocks and sleeping. Every clock reads the platform's monotonic clock
  * (nanoseconds since boot); CLOCK_REALTIME adds the wall-clock time at
- * boot where the platform knows it. A sleep idles the CPU until the
- * platform's one-shot timer ends it.
+ * boot where the platform knows it. A sleep blocks the thread (others
+ * run, or the CPU idles) until the platform's one-shot timer ends it.
  */
 #include <errno.h>
 #include <sys/time.h>
 #include <time.h>
 #include <uk/plat/time.h>
+#include <uk/sched.h>
 #include "syscalls.h"
 
 #define NSEC	1000000000ULL
@@ -109,8 +110,8 @@ static void wait_until(clockid_t clk, uint64_t deadline)
 	if (clock_ns(clk, &now) || now >= deadline)
 		return;
 	mono = ukplat_monotonic_ns();
-	ukplat_wait_until(deadline - now > UINT64_MAX - mono ?
-			  UINT64_MAX : mono + (deadline - now));
+	uk_thread_sleep_until(deadline - now > UINT64_MAX - mono ?
+			      UINT64_MAX : mono + (deadline - now));
 }
 
 static uint64_t ts_ns(const struct timespec *ts)

@@ -76,6 +76,31 @@ void crash_backtrace(uint64_t pc, uint64_t fp,
 	}
 }
 
+static int (*thread_fn)(uint64_t, struct ukplat_crash_thread *);
+
+void ukplat_crash_thread_set(int (*fn)(uint64_t fault_addr,
+				       struct ukplat_crash_thread *t))
+{
+	thread_fn = fn;
+}
+
+void crash_thread(uint64_t fault_addr)
+{
+	struct ukplat_crash_thread t = { 0, "" };
+	int overflow;
+
+	if (!thread_fn)
+		return;
+	overflow = thread_fn(fault_addr, &t);
+	crash_put("\nIn thread ");
+	crash_put_dec(t.id);
+	crash_put(" \"");
+	crash_put(t.name);
+	crash_put("\"");
+	if (overflow)
+		crash_put(": stack overflow (the guard page below its stack)");
+}
+
 void ukplat_boot_panic(const char *msg)
 {
 	crash_put("Boot failed: ");

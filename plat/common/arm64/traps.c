@@ -98,6 +98,7 @@ static void report(const struct __regs *r, unsigned long kind,
 		    ec == ARM64_EC_DABT_LOWER || ec == ARM64_EC_DABT_CUR)
 			put_fault(r->esr);
 	}
+	crash_thread((kind & 3) == 0 ? r->far : 0);
 	crash_put("\nESR  ");
 	crash_put_hex(r->esr);
 	crash_put("  FAR  ");

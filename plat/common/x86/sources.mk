@@ -6,7 +6,7 @@
 # The x86 boot path: PVH entry, long mode, paging, traps.
 X86_COMMON_SRCS := $(addprefix $(CONFIG_UK_BASE)/plat/common/x86/, \
 	pvh.S pvh.c longmode.S nomem.S stacks.S boot.c paging.c desc.c \
-	traps.S traps.c)
+	traps.S traps.c preempt.S)
 
 # No SSE in platform code (KVM's arm64 code included): traps must not
 # touch the interrupted code's vector registers, and instruction

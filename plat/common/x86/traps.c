@@ -61,6 +61,7 @@ static void report(const struct __regs *r)
 	} else {
 		crash_put("\nFatal: unexpected interrupt");
 	}
+	crash_thread(r->vector == 14 ? ukarch_read_cr2() : 0);
 	for (i = 0; i < ARRAY_SIZE(reg_order); i++) {
 		crash_put(i % 3 ? "  " : "\n");
 		crash_put(reg_order[i].name);

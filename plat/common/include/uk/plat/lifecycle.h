@@ -3,6 +3,7 @@
 #ifndef __UK_PLAT_LIFECYCLE_H__
 #define __UK_PLAT_LIFECYCLE_H__
 
+#include <stdint.h>
 #include <uk/essentials.h>
 
 /*
@@ -18,5 +19,17 @@
  * host which, where it can (docs/running.md).
  */
 __noreturn void ukplat_terminate(int status);
+
+/*
+ * Who faulted, for crash reports: a scheduler registers fn, which fills
+ * in the running thread and returns non-zero when fault_addr (CR2, FAR;
+ * 0 when the fault has none) lies in that thread's stack guard page.
+ */
+struct ukplat_crash_thread {
+	int id;
+	const char *name;
+};
+void ukplat_crash_thread_set(int (*fn)(uint64_t fault_addr,
+				       struct ukplat_crash_thread *t));
 
 #endif /* __UK_PLAT_LIFECYCLE_H__ */

@@ -110,6 +110,27 @@ static inline void ukarch_irq_disable(void)
 	__asm__ __volatile__("msr daifset, #0xf" : : : "memory");
 }
 
+/* IRQs only: FIQs are not used, SError and debug stay as they are. */
+static inline void ukarch_irq_enable(void)
+{
+	__asm__ __volatile__("msr daifclr, #2" : : : "memory");
+}
+
+/* Masks IRQs; returns what ukarch_irq_restore() puts back. */
+static inline unsigned long ukarch_irq_save(void)
+{
+	unsigned long fl;
+
+	__asm__ __volatile__("mrs %0, daif\n\tmsr daifset, #2"
+			     : "=r"(fl) : : "memory");
+	return fl;
+}
+
+static inline void ukarch_irq_restore(unsigned long fl)
+{
+	__asm__ __volatile__("msr daif, %0" : : "r"(fl) : "memory");
+}
+
 static inline void ukarch_halt(void)
 {
 	__asm__ __volatile__("wfi" : : : "memory");

@@ -113,6 +113,26 @@ static inline void ukarch_irq_disable(void)
 	__asm__ __volatile__("cli" : : : "memory");
 }
 
+static inline void ukarch_irq_enable(void)
+{
+	__asm__ __volatile__("sti" : : : "memory");
+}
+
+/* Masks interrupts; returns what ukarch_irq_restore() puts back. */
+static inline unsigned long ukarch_irq_save(void)
+{
+	unsigned long fl;
+
+	__asm__ __volatile__("pushfq; popq %0; cli" : "=r"(fl) : : "memory");
+	return fl;
+}
+
+static inline void ukarch_irq_restore(unsigned long fl)
+{
+	if (fl & X86_RFLAGS_IF)
+		__asm__ __volatile__("sti" : : : "memory");
+}
+
 static inline void ukarch_halt(void)
 {
 	__asm__ __volatile__("hlt" : : : "memory");

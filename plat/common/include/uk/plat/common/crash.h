@@ -30,6 +30,11 @@ int crash_enter(void);
 void crash_backtrace(uint64_t pc, uint64_t fp,
 		     int (*readable)(uint64_t addr));
 
+/* "In thread N "name"" on a new line, and "stack overflow" when
+ * fault_addr hit its guard page; nothing without a scheduler.
+ */
+void crash_thread(uint64_t fault_addr);
+
 /* "Boot failed: <msg>" and terminate with UKPLAT_CRASH_STATUS. */
 __noreturn void ukplat_boot_panic(const char *msg);
 

@@ -1,12 +1,29 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * An interrupt stub in assembly: "x86_irq_stub name, handler" defines
- * name, which saves the registers C may clobber, calls handler() and
+ * name, which saves the registers C may clobber, calls handler(), asks
+ * whether to preempt the interrupted thread (x86_irq_preempt, then) and
  * returns with iretq. Every gate runs on an IST stack, 16-byte aligned
  * before the CPU's five words: nine pushes align it again for the call.
  */
 #ifndef __UK_PLAT_COMMON_X86_IRQ_STUB_H__
 #define __UK_PLAT_COMMON_X86_IRQ_STUB_H__
+
+/* Bytes the stub pushes: nine registers, then the CPU's five words. */
+#define X86_IRQ_FRAME		(14 * 8)
+#define X86_IRQ_FRAME_RSP	(12 * 8)
+
+	.macro	x86_irq_pop
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rdi
+	popq	%rsi
+	popq	%rdx
+	popq	%rcx
+	popq	%rax
+	.endm
 
 	.macro	x86_irq_stub name, handler
 	.globl	\name
@@ -22,15 +39,10 @@
 	pushq	%r11
 	cld
 	call	\handler
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rdi
-	popq	%rsi
-	popq	%rdx
-	popq	%rcx
-	popq	%rax
+	call	plat_preempt_wanted
+	testl	%eax, %eax
+	jnz	x86_irq_preempt
+	x86_irq_pop
 	iretq
 	.endm
 

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The scheduler's preemption hooks (uk/plat/irq.h), for the stubs. */
+#include <uk/plat/irq.h>
+#include <uk/plat/common/preempt.h>
+
+static int (*want_fn)(void);
+static void (*run_fn)(void);
+
+void ukplat_preempt_set(int (*want)(void), void (*run)(void))
+{
+	want_fn = want;
+	run_fn = run;
+}
+
+int plat_preempt_wanted(void)
+{
+	return want_fn && want_fn();
+}
+
+void plat_preempt_run(void)
+{
+	run_fn();
+}
