@@ -1,4 +1,4 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include <errno.h>
 
-int errno;
+__thread int errno;

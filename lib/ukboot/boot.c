@@ -60,6 +60,10 @@ void ukplat_entry(void)
 	int argc;
 
 	ukboot_heap_init();
+#ifndef CONFIG_HAVE_LIBC
+	/* Before anything may touch a thread-local variable (errno). */
+	ukboot_tls_init();
+#endif
 	/* Sections are sorted by level, so one walk keeps the order. */
 	run_initcalls();
 	argc = ukboot_args(&argv, &envp);
@@ -68,7 +72,6 @@ void ukplat_entry(void)
 #ifdef CONFIG_HAVE_LIBC
 	ukboot_libc_start(argc, argv, envp);
 #else
-	ukboot_tls_init();
 	environ = envp;
 	ukboot_main(argc, argv, envp);
 #endif

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The process: one, with one thread (pid = tid = 1), run by root. Exit
- * statuses reach the host as they would a shell: status & 255.
+ * The process: one (pid 1), run by root, its threads uksched's (the
+ * main thread's id is 1, as on Linux for a pid-1 process). Exit statuses
+ * reach the host as they would a shell: status & 255.
  */
 #include <errno.h>
 #include <string.h>
@@ -11,12 +12,15 @@
 #include <uk/assert.h>
 #include <uk/asm/cpu.h>
 #include <uk/plat/lifecycle.h>
+#include <uk/sched.h>
 #include "syscalls.h"
 
+/* One thread's end; the last one's is the process's. */
 long sys_exit(int status)
 {
-	/* The only thread's exit is the process's. */
-	ukplat_terminate(status & 255);
+	if (uk_thread_count() == 1)
+		ukplat_terminate(status & 255);
+	uk_thread_exit(NULL);
 }
 
 long sys_exit_group(int status)
@@ -31,7 +35,7 @@ long sys_getpid(void)
 
 long sys_gettid(void)
 {
-	return UKSYSCALL_PID;
+	return uk_thread_id(uk_thread_current());
 }
 
 long sys_getppid(void)
@@ -107,19 +111,20 @@ long sys_arch_prctl(int code, unsigned long addr)
 /* Linux's futex operations (<linux/futex.h>, which musl does not have). */
 #define FUTEX_WAIT		0
 #define FUTEX_WAKE		1
+#define FUTEX_REQUEUE		3
+#define FUTEX_CMP_REQUEUE	4
 #define FUTEX_WAIT_BITSET	9
 #define FUTEX_WAKE_BITSET	10
 #define FUTEX_PRIVATE_FLAG	128
 #define FUTEX_CLOCK_REALTIME	256
 #define FUTEX_CMD_MASK		(~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME))
 
-/* Cleared (and its waiters woken) when the thread exits: threads issue. */
-static int *clear_tid;
-
 long sys_set_tid_address(int *tidptr)
 {
-	clear_tid = tidptr;
-	return UKSYSCALL_PID;
+	struct uk_thread *t = uk_thread_current();
+
+	uk_thread_set_clear_tid(t, tidptr);
+	return uk_thread_id(t);
 }
 
 long sys_set_robust_list(void *head, size_t len)
@@ -127,38 +132,48 @@ long sys_set_robust_list(void *head, size_t len)
 	return len == 3 * sizeof(long) ? 0 : -EINVAL;
 }
 
-/*
- * With one thread, nobody can wake a waiter: a wait with a timeout sleeps
- * it out, one without would hang the guest, and is reported instead.
- */
+/* One address space: private and shared futexes are the same. */
 long sys_futex(int *uaddr, int op, int val, const struct timespec *timeout,
 	       int *uaddr2, int val3)
 {
-	int cmd = op & FUTEX_CMD_MASK;
-	long r;
+	int cmd = op & FUTEX_CMD_MASK, abs = cmd == FUTEX_WAIT_BITSET;
+	unsigned int bits = cmd == FUTEX_WAIT ? ~0U : (unsigned int)val3;
+	uint64_t deadline = 0;
+	int r;
 
+	/* Linux checks these before anything else. */
+	if ((unsigned long)uaddr % sizeof(int))
+		return -EINVAL;
+	if ((op & FUTEX_CLOCK_REALTIME) && cmd != FUTEX_WAIT_BITSET)
+		return -ENOSYS;
 	switch (cmd) {
 	case FUTEX_WAIT:
 	case FUTEX_WAIT_BITSET:
-		/* Linux checks these before the value. */
-		if ((unsigned long)uaddr % sizeof(int) ||
-		    (cmd == FUTEX_WAIT_BITSET && !val3))
+		if (!bits)
 			return -EINVAL;
-		if (__atomic_load_n(uaddr, __ATOMIC_SEQ_CST) != val)
-			return -EAGAIN;
-		if (!timeout)
-			UK_CRASH("futex wait with no other thread to wake it\n");
-		/* A bad timeout is EINVAL, not a wait: the sleep says so. */
-		if (cmd == FUTEX_WAIT)
-			r = sys_nanosleep(timeout, NULL);
-		else
-			r = sys_clock_nanosleep(op & FUTEX_CLOCK_REALTIME ?
-						CLOCK_REALTIME : CLOCK_MONOTONIC,
-						TIMER_ABSTIME, timeout, NULL);
-		return r ? r : -ETIMEDOUT;
+		if (timeout) {
+			r = uksyscall_deadline(op & FUTEX_CLOCK_REALTIME ?
+					       CLOCK_REALTIME : CLOCK_MONOTONIC,
+					       abs, timeout, &deadline);
+			if (r)
+				return r;
+		}
+		return uk_futex_wait_bits(uaddr, val, deadline, bits);
 	case FUTEX_WAKE:
 	case FUTEX_WAKE_BITSET:
-		return 0;
+		if (cmd == FUTEX_WAKE_BITSET && !val3)
+			return -EINVAL;
+		return uk_futex_wake_bits(uaddr, val < 0 ? 0 : val,
+					  cmd == FUTEX_WAKE ? ~0U : (unsigned int)val3);
+	case FUTEX_REQUEUE:
+	case FUTEX_CMP_REQUEUE:
+		/* The number to move comes in the timeout's place. */
+		if (val < 0 || (long)timeout < 0 ||
+		    (unsigned long)uaddr2 % sizeof(int))
+			return -EINVAL;
+		return uk_futex_requeue(uaddr, val, uaddr2,
+					(int)MIN((long)timeout, 0x7fffffffL),
+					cmd == FUTEX_CMP_REQUEUE ? &val3 : NULL);
 	default:
 		return -ENOSYS;
 	}
@@ -166,6 +181,7 @@ long sys_futex(int *uaddr, int op, int val, const struct timespec *timeout,
 
 long sys_sched_yield(void)
 {
+	uk_thread_yield();
 	return 0;
 }
 

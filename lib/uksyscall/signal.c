@@ -14,6 +14,7 @@
 #include <ucontext.h>
 #include <uk/print.h>
 #include <uk/plat/lifecycle.h>
+#include <uk/sched.h>
 #include "syscalls.h"
 
 #define NSIG_LINUX	64
@@ -193,7 +194,10 @@ long sys_kill(pid_t pid, int sig)
 
 long sys_tkill(pid_t tid, int sig)
 {
-	return tid == UKSYSCALL_PID ? send_self(sig) : -ESRCH;
+	/* Signals reach the calling thread only (raise(), abort()). */
+	if (tid != uk_thread_id(uk_thread_current()))
+		return -ESRCH;
+	return send_self(sig);
 }
 
 long sys_tgkill(pid_t tgid, pid_t tid, int sig)

@@ -68,11 +68,21 @@ long sys_time(time_t *t);
 long sys_nanosleep(const struct timespec *req, struct timespec *rem);
 long sys_clock_nanosleep(clockid_t clk, int flags,
 			 const struct timespec *req, struct timespec *rem);
+/* The monotonic-clock instant a timeout means (relative, or absolute on
+ * clk), saturated; 0 or -EINVAL for an invalid clock or timespec.
+ */
+int uksyscall_deadline(clockid_t clk, int abs, const struct timespec *ts,
+		       uint64_t *deadline);
 
 /* random.c */
 long sys_getrandom(void *buf, size_t len, unsigned int flags);
 
-/* proc.c: one process with one thread */
+/* clone.c: threads; frame is the arch entry's (NULL from C) */
+long sys_clone_frame(const void *frame, unsigned long flags,
+		     unsigned long stack, int *ptid, int *ctid,
+		     unsigned long tls);
+
+/* proc.c: one process, its threads uksched's */
 long sys_exit(int status) __noreturn;
 long sys_exit_group(int status) __noreturn;
 long sys_getpid(void);

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <sys/syscall.h>
+#include <uk/config.h>
 #include <uk/essentials.h>
 #include <uk/print.h>
 #include <uk/syscall.h>
@@ -69,10 +70,28 @@ static long enosys(long nr)
 	return -ENOSYS;
 }
 
-long uk_syscall(long nr, long a1, long a2, long a3, long a4, long a5,
-		long a6)
+/*
+ * From the arch's entry, with its frame of the caller's registers (only
+ * clone needs it; its last two arguments swap places between arches).
+ */
+long uk_syscall_frame(long nr, long a1, long a2, long a3, long a4, long a5,
+		      long a6, const void *frame)
 {
+	if (nr == SYS_clone)
+#ifdef CONFIG_ARCH_X86_64
+		return sys_clone_frame(frame, a1, a2, (int *)a3, (int *)a4,
+				       a5);
+#else
+		return sys_clone_frame(frame, a1, a2, (int *)a3, (int *)a5,
+				       a4);
+#endif
 	if ((unsigned long)nr >= ARRAY_SIZE(table) || !table[nr])
 		return enosys(nr);
 	return table[nr](a1, a2, a3, a4, a5, a6);
+}
+
+long uk_syscall(long nr, long a1, long a2, long a3, long a4, long a5,
+		long a6)
+{
+	return uk_syscall_frame(nr, a1, a2, a3, a4, a5, a6, NULL);
 }

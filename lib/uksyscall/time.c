@@ -95,25 +95,6 @@ static int valid(const struct timespec *ts)
 	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < (long)NSEC;
 }
 
-/*
- * Wait until the clock reads deadline (saturated: never wraps), the CPU
- * idle in between: the platform's one-shot timer wakes it.
- */
-static void wait_until(clockid_t clk, uint64_t deadline)
-{
-	uint64_t now, mono;
-
-	/* Every clock is the monotonic one plus a constant: one
-	 * conversion gives the same instant on the monotonic clock (read
-	 * after clk's, so never early).
-	 */
-	if (clock_ns(clk, &now) || now >= deadline)
-		return;
-	mono = ukplat_monotonic_ns();
-	uk_thread_sleep_until(deadline - now > UINT64_MAX - mono ?
-			      UINT64_MAX : mono + (deadline - now));
-}
-
 static uint64_t ts_ns(const struct timespec *ts)
 {
 	if ((uint64_t)ts->tv_sec >= UINT64_MAX / NSEC - 1)
@@ -121,21 +102,36 @@ static uint64_t ts_ns(const struct timespec *ts)
 	return ts->tv_sec * NSEC + ts->tv_nsec;
 }
 
+int uksyscall_deadline(clockid_t clk, int abs, const struct timespec *ts,
+		       uint64_t *deadline)
+{
+	uint64_t now, mono, d;
+
+	if (clk == CLOCK_THREAD_CPUTIME_ID || clock_ns(clk, &now) ||
+	    !valid(ts))
+		return -EINVAL;
+	/* Every clock is the monotonic one plus a constant: one
+	 * conversion gives the same instant on the monotonic clock (read
+	 * after clk's, so never early). Saturated: never wraps.
+	 */
+	mono = ukplat_monotonic_ns();
+	d = ts_ns(ts);
+	if (abs)
+		d = d > now ? d - now : 0;
+	*deadline = d > UINT64_MAX - mono ? UINT64_MAX : mono + d;
+	return 0;
+}
+
 long sys_clock_nanosleep(clockid_t clk, int flags,
 			 const struct timespec *req, struct timespec *rem)
 {
-	uint64_t now, d;
+	uint64_t deadline;
+	int r = uksyscall_deadline(clk, flags & TIMER_ABSTIME, req, &deadline);
 
-	if (clk == CLOCK_THREAD_CPUTIME_ID)
-		return -EINVAL;
-	if (clock_ns(clk, &now))
-		return -EINVAL;
-	if (!valid(req))
-		return -EINVAL;
-	d = ts_ns(req);
-	if (!(flags & TIMER_ABSTIME))
-		d = d > UINT64_MAX - now ? UINT64_MAX : now + d;
-	wait_until(clk, d);
+	if (r)
+		return r;
+	/* The thread blocks: others run, or the CPU idles. */
+	uk_thread_sleep_until(deadline);
 	return 0;
 }
 

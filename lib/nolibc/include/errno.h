@@ -7,7 +7,8 @@
 #define __NOLIBC_ERRNO_H__
 
 /* A plain global: Kiln runs one thread of C code for now. */
-extern int errno;
+/* Per thread, as C11 wants (every image has a TLS block per thread). */
+extern __thread int errno;
 
 #define EPERM		1
 #define ENOENT		2

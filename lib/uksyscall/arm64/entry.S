@@ -4,8 +4,10 @@
  * plat/common/arm64/traps.S) on SP_EL1 with every register as the svc
  * left it. Linux keeps every register but x0, vector registers, FPCR
  * and FPSR included (musl's svc names only x0 and memory as clobbered),
- * and the handlers are ordinary C that may use FP/SIMD: the caller-saved
- * registers and all of q0-q31 are saved around uk_syscall(x8, x0..x5).
+ * and the handlers are ordinary C that may use FP/SIMD: the general
+ * registers and all of q0-q31 are saved around uk_syscall_frame(x8,
+ * x0..x5, frame), in one frame that clone() copies for the new thread (which
+ * leaves through uk_syscall_return too).
  *
  * The handler runs on the caller's stack (SP_EL0), as in Linux's process
  * context and as on x86_64: a signal handler run from a system call may
@@ -17,7 +19,8 @@
 #define FRAME_X30	144	/* x30, SPSR */
 #define FRAME_FPCR	160	/* FPCR, FPSR */
 #define FRAME_FP	176	/* frame record: x29, ELR (for backtraces) */
-#define FRAME_Q0	192	/* q0..q31 */
+#define FRAME_X19	192	/* x19..x28: for clone() */
+#define FRAME_Q0	272	/* q0..q31 */
 #define FRAME_SIZE	(FRAME_Q0 + 32 * 16)
 
 	.macro	qpair op, a, b
@@ -39,6 +42,11 @@ uk_syscall_entry:
 	stp	x13, x14, [sp, #FRAME_X1 + 96]
 	stp	x15, x16, [sp, #FRAME_X1 + 112]
 	stp	x17, x18, [sp, #FRAME_X1 + 128]
+	stp	x19, x20, [sp, #FRAME_X19]
+	stp	x21, x22, [sp, #FRAME_X19 + 16]
+	stp	x23, x24, [sp, #FRAME_X19 + 32]
+	stp	x25, x26, [sp, #FRAME_X19 + 48]
+	stp	x27, x28, [sp, #FRAME_X19 + 64]
 	mrs	x9, spsr_el1
 	stp	x30, x9, [sp, #FRAME_X30]
 	mrs	x9, fpcr
@@ -64,7 +72,8 @@ uk_syscall_entry:
 	qpair	stp, 28, 29
 	qpair	stp, 30, 31
 
-	/* uk_syscall(nr, a1..a6): Linux's number is in x8. */
+	/* uk_syscall_frame(nr, a1..a6, frame): Linux's number is in x8. */
+	mov	x7, sp
 	mov	x6, x5
 	mov	x5, x4
 	mov	x4, x3
@@ -72,8 +81,11 @@ uk_syscall_entry:
 	mov	x2, x1
 	mov	x1, x0
 	mov	x0, x8
-	bl	uk_syscall
+	bl	uk_syscall_frame
 
+	/* x0: the result; sp: the frame. */
+	.globl	uk_syscall_return
+uk_syscall_return:
 	qpair	ldp, 0, 1
 	qpair	ldp, 2, 3
 	qpair	ldp, 4, 5
@@ -106,6 +118,22 @@ uk_syscall_entry:
 	ldp	x13, x14, [sp, #FRAME_X1 + 96]
 	ldp	x15, x16, [sp, #FRAME_X1 + 112]
 	ldp	x17, x18, [sp, #FRAME_X1 + 128]
+	ldp	x19, x20, [sp, #FRAME_X19]
+	ldp	x21, x22, [sp, #FRAME_X19 + 16]
+	ldp	x23, x24, [sp, #FRAME_X19 + 32]
+	ldp	x25, x26, [sp, #FRAME_X19 + 48]
+	ldp	x27, x28, [sp, #FRAME_X19 + 64]
 	add	sp, sp, #FRAME_SIZE
 	eret
 	.size uk_syscall_entry, . - uk_syscall_entry
+
+	/* A clone()d thread's first instructions: x0 = its copy of the
+	 * frame, at the top of its stack.
+	 */
+	.globl	uk_syscall_child
+	.type	uk_syscall_child, %function
+uk_syscall_child:
+	mov	sp, x0
+	mov	x0, #0
+	b	uk_syscall_return
+	.size	uk_syscall_child, . - uk_syscall_child

@@ -36,11 +36,16 @@ static void serial_putc(char c)
 
 void ukplat_console_write(const char *buf, size_t len)
 {
+	unsigned long fl;
+
 	if (unlikely(!serial_ready)) {
 		/* Baud rate left as firmware set it: QEMU ignores it. */
 		outb(COM1 + UART_LCR, UART_LCR_8N1);
 		outb(COM1 + UART_FCR, UART_FCR_INIT);
 		serial_ready = 1;
 	}
+	/* One writer at a time: a preempted write would interleave. */
+	fl = ukarch_irq_save();
 	plat_console_crlf(buf, len, serial_putc);
+	ukarch_irq_restore(fl);
 }

@@ -61,6 +61,8 @@ static void uart_putc(char c)
 
 void ukplat_console_write(const char *buf, size_t len)
 {
+	unsigned long fl;
+
 	if (unlikely(!uart_ready)) {
 		/* Baud rate left as firmware set it: QEMU ignores it. */
 		wr32(PL011_CR, 0);
@@ -68,5 +70,8 @@ void ukplat_console_write(const char *buf, size_t len)
 		wr32(PL011_CR, PL011_CR_INIT);
 		uart_ready = 1;
 	}
+	/* One writer at a time: a preempted write would interleave. */
+	fl = ukarch_irq_save();
 	plat_console_crlf(buf, len, uart_putc);
+	ukarch_irq_restore(fl);
 }

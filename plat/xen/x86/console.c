@@ -6,6 +6,7 @@
  * through the ring's event channel.
  */
 #include <uk/essentials.h>
+#include <uk/asm/cpu.h>
 #include <uk/asm/paging.h>
 #include <uk/plat/console.h>
 #include <uk/plat/common/x86/boot.h>
@@ -100,6 +101,8 @@ void xen_console_flush(void)
 
 void ukplat_console_write(const char *buf, size_t len)
 {
+	unsigned long fl;
+
 	if (unlikely(!xen_ready))
 		return;		/* nowhere to write to yet */
 	if (xen_dom0) {
@@ -115,5 +118,8 @@ void ukplat_console_write(const char *buf, size_t len)
 			return;
 		ring_live = 1;
 	}
+	/* One writer at a time: a preempted write would interleave. */
+	fl = ukarch_irq_save();
 	ring_write(buf, len);
+	ukarch_irq_restore(fl);
 }

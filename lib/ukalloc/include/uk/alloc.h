@@ -12,7 +12,8 @@
  * Semantics every backend keeps: malloc(0) returns a unique pointer;
  * realloc(NULL, n) is malloc(n); realloc(p, 0) frees p and returns NULL;
  * free() and realloc() never see a pointer from another allocator.
- * Not thread-safe: Kiln runs one thread of C code for now.
+ * Thread-safe on one CPU: every wrapper masks interrupts (no preemption)
+ * around the backend's op.
  */
 #ifndef __UK_ALLOC_H__
 #define __UK_ALLOC_H__
@@ -20,6 +21,7 @@
 #include <errno.h>
 #include <stddef.h>
 #include <uk/essentials.h>
+#include <uk/asm/cpu.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -71,37 +73,66 @@ void *uk_alloc_memalign_generic(struct uk_alloc *a, size_t align,
 
 static inline void *uk_malloc(struct uk_alloc *a, size_t size)
 {
+	unsigned long fl;
+	void *p;
+
 	if (unlikely(!a))
 		return NULL;
-	return a->malloc(a, size);
+	fl = ukarch_irq_save();
+	p = a->malloc(a, size);
+	ukarch_irq_restore(fl);
+	return p;
 }
 
 static inline void *uk_calloc(struct uk_alloc *a, size_t nmemb, size_t size)
 {
+	unsigned long fl;
+	void *p;
+
 	if (unlikely(!a))
 		return NULL;
-	return a->calloc(a, nmemb, size);
+	fl = ukarch_irq_save();
+	p = a->calloc(a, nmemb, size);
+	ukarch_irq_restore(fl);
+	return p;
 }
 
 static inline void *uk_realloc(struct uk_alloc *a, void *ptr, size_t size)
 {
+	unsigned long fl;
+	void *p;
+
 	if (unlikely(!a))
 		return NULL;
-	return a->realloc(a, ptr, size);
+	fl = ukarch_irq_save();
+	p = a->realloc(a, ptr, size);
+	ukarch_irq_restore(fl);
+	return p;
 }
 
 static inline void *uk_memalign(struct uk_alloc *a, size_t align,
 				size_t size)
 {
+	unsigned long fl;
+	void *p;
+
 	if (unlikely(!a))
 		return NULL;
-	return a->memalign(a, align, size);
+	fl = ukarch_irq_save();
+	p = a->memalign(a, align, size);
+	ukarch_irq_restore(fl);
+	return p;
 }
 
 static inline void uk_free(struct uk_alloc *a, void *ptr)
 {
-	if (likely(a && ptr))
+	unsigned long fl;
+
+	if (likely(a && ptr)) {
+		fl = ukarch_irq_save();
 		a->free(a, ptr);
+		ukarch_irq_restore(fl);
+	}
 }
 
 /*
