@@ -8,6 +8,7 @@
 #include <uk/plat/memory.h>
 #include <uk/plat/common/crash.h>
 #include <uk/plat/common/memregion.h>
+#include <uk/plat/common/sections.h>
 
 #define MEM_PAGE	4096UL
 
@@ -136,4 +137,16 @@ int plat_mem_copy(struct ukplat_memregion ram[PLAT_MEM_MAX])
 	for (i = 0; i < mem_nr; i++)
 		ram[i] = mem[i];
 	return mem_nr;
+}
+
+int plat_mem_guardable(uint64_t va)
+{
+	int i;
+
+	if (va >= (uintptr_t)_data && va < (uintptr_t)_end)
+		return 1;
+	for (i = 0; i < mem_nr; i++)
+		if (va - mem[i].base < mem[i].len)
+			return 1;
+	return 0;
 }

@@ -10,7 +10,9 @@
  *
  * Built with the MMU off, when every access goes straight to memory:
  * before caching is turned on, the lines of what was written are
- * invalidated, so no stale cache line can hide it.
+ * invalidated, so no stale cache line can hide it. Later,
+ * ukplat_page_guard() unmaps single pages of RAM (and maps them back),
+ * splitting blocks as it goes.
  */
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
@@ -244,4 +246,129 @@ int arm64_readable(uint64_t va)
 	__asm__ __volatile__("at s1e1r, %1\n\tisb\n\tmrs %0, par_el1"
 			     : "=r"(par) : "r"(va));
 	return !(par & 1);
+}
+
+/* Never set at boot; a split must not claim a run the guard breaks. */
+#define PTE_CONT	(1UL << 52)
+
+/*
+ * Fills t with the 512 entries mapping what the block blk at level lvl
+ * (1: 1 GiB, 2: 2 MiB) mapped, with its attributes: 2 MiB blocks or
+ * 4 KiB pages (type bits 0b11).
+ */
+static void split_fill(uint64_t *t, uint64_t blk, int lvl)
+{
+	uint64_t sz = lvl == 1 ? ARM64_PAGE_2M : PAGE_SIZE;
+	uint64_t pa = blk & ARM64_PTE_ADDR & ~(sz * 512 - 1);
+	uint64_t fl = blk & ~ARM64_PTE_ADDR & ~ARM64_PTE_TYPE_MASK & ~PTE_CONT;
+	int i;
+
+	fl |= lvl == 1 ? ARM64_PTE_BLOCK : ARM64_PTE_PAGE;
+	for (i = 0; i < 512; i++)
+		t[i] = (pa + i * sz) | fl;
+}
+
+/*
+ * Replaces the live block descriptor *e with the table descriptor d,
+ * whose table maps the same memory with the same attributes.
+ *
+ * Break-before-make (invalid entry, TLB invalidation, new entry) would
+ * leave the whole block unmapped in between, and the table holding *e
+ * may lie inside that block (a table taken from the heap by an earlier
+ * split), as may the stack: the second store would fault. Writing d
+ * over the block directly skips the break, which the architecture
+ * forbids when the block size changes (TLB conflicts; QEMU's TCG would
+ * not notice, hardware may). Instead the MMU is off for the change:
+ * then nothing is translated and no TLB entry is used, and as the map
+ * is the identity the code goes on at the same addresses. Between the
+ * two writes to SCTLR_EL1 nothing but *e is accessed and no exception
+ * is taken (all masked).
+ *
+ * With the MMU off the store bypasses the cache, as at boot: *e's line
+ * is cleaned and invalidated first (a dirty copy cannot overwrite the
+ * store later) and invalidated after it (a copy the table walker
+ * fetched just before the MMU went off cannot hide it). The old block
+ * is dropped from every TLB before the MMU is back on.
+ */
+static void block_replace(uint64_t *e, uint64_t d)
+{
+	uint64_t sctlr = ukarch_read_sysreg(sctlr_el1);
+	uint64_t daif = ukarch_read_sysreg(daif);
+
+	__asm__ __volatile__("msr daifset, #0xf\n\t"
+			     "dc civac, %[e]\n\t"
+			     "dsb sy\n\t"
+			     "msr sctlr_el1, %[off]\n\t"
+			     "isb\n\t"
+			     "str %[d], [%[e]]\n\t"
+			     "dsb sy\n\t"
+			     "dc ivac, %[e]\n\t"
+			     "tlbi vmalle1is\n\t"
+			     "dsb sy\n\t"
+			     "msr sctlr_el1, %[on]\n\t"
+			     "isb"
+			     : : [e] "r"(e), [d] "r"(d),
+			       [off] "r"(sctlr & ~ARM64_SCTLR_M), [on] "r"(sctlr)
+			     : "memory");
+	ukarch_write_sysreg(daif, daif);
+}
+
+/* A level 3 entry: valid to invalid needs no break, only the flush. */
+static void page_set(uint64_t *e, uint64_t d, uint64_t va)
+{
+	*(volatile uint64_t *)e = d;
+	__asm__ __volatile__("dsb ishst\n\t"
+			     "tlbi vaale1is, %0\n\t"
+			     "dsb ish\n\t"
+			     "isb"
+			     : : "r"(va >> PAGE_SHIFT) : "memory");
+}
+
+/*
+ * A guarded page keeps its descriptor with the type bits cleared, so a
+ * non-zero invalid level 3 entry is one of ours; the pages never mapped
+ * (NULL and stack guards) have zero entries and are refused.
+ *
+ * The new tables are written through the data cache, where the table
+ * walker reads them (TCR_EL1: write-back walks): unlike boot's tables,
+ * written with the MMU off, they need no invalidation (it would discard
+ * them), only the barrier before they are linked in.
+ */
+int ukplat_page_guard(uintptr_t va, int guard, void *(*table_alloc)(void))
+{
+	uint64_t *e, *t, d, type;
+	int lvl = 1;
+
+	if (!IS_ALIGNED(va, PAGE_SIZE) || !l1 || !plat_mem_guardable(va))
+		return -1;
+	/* The entry that maps va: a page or a block. */
+	e = &l1[ARM64_PT_INDEX(va, 1)];
+	while (lvl < 3 && (*e & ARM64_PTE_TYPE_MASK) == ARM64_PTE_TABLE) {
+		t = (uint64_t *)(*e & ARM64_PTE_ADDR);
+		e = &t[ARM64_PT_INDEX(va, ++lvl)];
+	}
+	d = *e;
+	type = d & ARM64_PTE_TYPE_MASK;
+	if (lvl < 3 ? type != ARM64_PTE_BLOCK :
+		      type != ARM64_PTE_PAGE && (type || !d))
+		return -1;
+	/* Plain RAM only: never code, read-only data or device registers. */
+	if ((d & ~ARM64_PTE_ADDR & ~ARM64_PTE_TYPE_MASK) != PTE_RW)
+		return -1;
+
+	while (lvl < 3) {
+		t = table_alloc();
+		if (!t || !IS_ALIGNED((uintptr_t)t, PAGE_SIZE))
+			return -1;
+		split_fill(t, d, lvl);
+		block_replace(e, (uintptr_t)t | ARM64_PTE_TABLE);
+		e = &t[ARM64_PT_INDEX(va, ++lvl)];
+		d = *e;
+	}
+
+	if (guard)
+		page_set(e, d & ~ARM64_PTE_TYPE_MASK, va);
+	else
+		page_set(e, (d & ARM64_PTE_ADDR) | PTE_RW | ARM64_PTE_PAGE, va);
+	return 0;
 }

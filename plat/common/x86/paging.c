@@ -6,7 +6,8 @@
  * so a large machine costs few entries. The NULL guard [0,
  * PLAT_NULL_GUARD) and the page under the boot stack stay unmapped to
  * catch NULL pointers (at any offset below the guard's end) and stack
- * overflows.
+ * overflows. Later, ukplat_page_guard() unmaps single pages of RAM (and
+ * maps them back), splitting big pages as it goes.
  */
 #include <uk/asm/cpu.h>
 #include <uk/asm/paging.h>
@@ -22,8 +23,12 @@
  */
 #define PT_MIN	0x100000UL
 #define PT_MAX	0x40000000UL
-/* PML4, PDPT, PD, PT of the image, PT of an unaligned end of RAM */
-#define POOL	5
+/*
+ * PML4, PDPT, PD, PT of the image, PT of an unaligned end of RAM, PD
+ * and PT of the xAPIC page (at 0xfee00000): when RAM ends with the
+ * image, no table can come from elsewhere.
+ */
+#define POOL	7
 #define EXTRA_MAX 2			/* x86_paging_add() ranges */
 
 extern char x86_stack_guard[];
@@ -186,4 +191,82 @@ void x86_paging_boot_tables(void)
 					   fl;
 	}
 	ukarch_write_cr3((uintptr_t)x86_boot_pml4);
+}
+
+static inline void invlpg(uint64_t va)
+{
+	__asm__ __volatile__("invlpg (%0)" : : "r"(va) : "memory");
+}
+
+/*
+ * Fills t with the 512 entries (2 MiB pages or 4 KiB ones) mapping what
+ * the big page entry big at level lvl (2: 1 GiB, 1: 2 MiB) mapped, with
+ * its rights and memory type. The PAT bit is bit 12 in a big page but
+ * bit 7 (PS's place) in a 4 KiB entry: Kiln never sets it, but a split
+ * must not change the type.
+ */
+static void split_fill(uint64_t *t, uint64_t big, int lvl)
+{
+	uint64_t sz = lvl == 2 ? X86_PAGE_2M : PAGE_SIZE;
+	uint64_t pa = big & X86_PTE_ADDR & ~(sz * 512 - 1);
+	uint64_t fl = big & ~X86_PTE_ADDR & ~X86_PTE_PS;
+	int i;
+
+	if (big & X86_PTE_PAT_BIG)
+		fl |= lvl == 2 ? X86_PTE_PAT_BIG : X86_PTE_PAT;
+	if (lvl == 2)
+		fl |= X86_PTE_PS;
+	for (i = 0; i < 512; i++)
+		t[i] = (pa + i * sz) | fl;
+}
+
+/*
+ * A guarded page keeps its entry with P clear, so a non-zero entry that
+ * is not present is one of ours; the pages never mapped (NULL and stack
+ * guards) have zero entries and are refused.
+ */
+int ukplat_page_guard(uintptr_t va, int guard, void *(*table_alloc)(void))
+{
+	uint64_t *e, *t, pte;
+	int lvl = 3;
+
+	if (!IS_ALIGNED(va, PAGE_SIZE) || !pml4 || !plat_mem_guardable(va))
+		return -1;
+	/* The entry that maps va: a 4 KiB one or a big page. */
+	e = &pml4[X86_PT_INDEX(va, 3)];
+	while (lvl && (*e & X86_PTE_P) && !(*e & X86_PTE_PS)) {
+		t = (uint64_t *)(*e & X86_PTE_ADDR);
+		e = &t[X86_PT_INDEX(va, --lvl)];
+	}
+	pte = *e;
+	if (lvl == 3 || (lvl ? !(pte & X86_PTE_P) : !pte))
+		return -1;
+	/* Plain RAM only: never code, read-only data or a device page. */
+	if ((pte & (X86_PTE_W | X86_PTE_NX)) != (X86_PTE_W | pte_nx))
+		return -1;
+
+	/*
+	 * x86 needs no break-before-make: the table maps the same memory
+	 * with the same rights, so until the flush either translation is
+	 * right. The flush then drops the big page's TLB entry and the
+	 * walk caches (Kiln maps nothing global).
+	 */
+	while (lvl) {
+		t = table_alloc();
+		if (!t || !IS_ALIGNED((uintptr_t)t, PAGE_SIZE))
+			return -1;
+		split_fill(t, pte, lvl);
+		__asm__ __volatile__("" : : : "memory");
+		*e = (uintptr_t)t | X86_PTE_P | X86_PTE_W | X86_PTE_A;
+		ukarch_write_cr3(ukarch_read_cr3());
+		e = &t[X86_PT_INDEX(va, --lvl)];
+		pte = *e;
+	}
+
+	if (guard)
+		*e = pte & ~X86_PTE_P;
+	else
+		*e = (pte & X86_PTE_ADDR) | PTE_RW | pte_nx;
+	invlpg(va);
+	return 0;
 }

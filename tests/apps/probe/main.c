@@ -18,6 +18,9 @@
  * 64-byte-aligned array after them (whose padding PT_TLS must count).
  * "syscall" runs the system-call instruction (x86 syscall, arm64 svc
  * #0): without a system-call library (LIBUKSYSCALL), a reported crash.
+ * "guard [HEXADDR]" makes a page a guard page (ukplat_page_guard) and
+ * writes to it: a page fault; "guard-off [HEXADDR]" guards it, maps it
+ * back and writes to it (guard_page() has the details).
  */
 #include <assert.h>
 #include <stdio.h>
@@ -25,7 +28,9 @@
 #include <stdint.h>
 #include <string.h>
 #include <time.h>
+#include <uk/alloc.h>
 #include <uk/assert.h>
+#include <uk/plat/memory.h>
 
 extern char **environ;	/* POSIX's; nolibc's stdlib.h, musl's unistd.h */
 
@@ -186,6 +191,112 @@ static int realtime(void)
 	return 0;
 }
 
+#define PROBE_PAGE	4096UL
+#define PROBE_2M	0x200000UL
+
+static char *guard_next;
+
+/* The tables ukplat_page_guard() asks for, three ways. */
+static void *table_heap(void)
+{
+	return uk_memalign(uk_alloc_get_default(), PROBE_PAGE, PROBE_PAGE);
+}
+
+static void *table_next(void)
+{
+	char *p = guard_next;
+
+	guard_next += PROBE_PAGE;
+	return p;
+}
+
+static void *table_none(void)
+{
+	return NULL;
+}
+
+/* Whether the word at p can be written and read back (then restored). */
+static int touch(char *p)
+{
+	volatile unsigned long *w = (volatile unsigned long *)p;
+	unsigned long v = *w;
+	int ok;
+
+	*w = 0x6b696c6eUL;
+	ok = *w == 0x6b696c6eUL;
+	*w = v;
+	return ok;
+}
+
+/*
+ * "guard" / "guard-off" [HEXADDR]. Without HEXADDR the page lies 12 KiB
+ * into a 2 MiB-aligned heap block, which the platform mapped as one
+ * 2 MiB page (RAM allowing), and the tables come from the heap. With
+ * it, the page is at HEXADDR, free heap RAM the test knows to lie in a
+ * 1 GiB page, and the tables are the pages from HEXADDR + 8 KiB on: so
+ * they lie inside the very blocks they split (the hard case for arm64).
+ * Those pages are taken behind the allocator's back: test use only.
+ * "guard" checks that the pages around stay read-write (4 KiB away, and
+ * 2 MiB with HEXADDR), then writes the page: a fault. "guard-off" first
+ * checks what is refused (-1: an unaligned address, code, the NULL
+ * guard, a big page without a table to split it, which must leave the
+ * page writable), then guards, maps back and writes, twice (the second
+ * time on the 4 KiB entry the first made).
+ */
+static int guard_page(const char *cmd, const char *addr)
+{
+	void *(*alloc)(void) = table_heap;
+	uintptr_t code = (uintptr_t)guard_page & ~(PROBE_PAGE - 1);
+	char *page;
+	int i, rc[4];
+
+	if (addr) {
+		page = (char *)strtoul(addr, NULL, 16);
+		guard_next = page + 2 * PROBE_PAGE;
+		alloc = table_next;
+	} else {
+		page = uk_memalign(uk_alloc_get_default(), PROBE_2M, PROBE_2M);
+		if (!page) {
+			printf("probe: %s: no memory\n", cmd);
+			return 1;
+		}
+		page += 3 * PROBE_PAGE;
+	}
+	printf("probe: %s 0x%lx\n", cmd, (unsigned long)page);
+
+	if (!strcmp(cmd, "guard-off")) {
+		rc[0] = ukplat_page_guard((uintptr_t)page + 8, 1, alloc);
+		rc[1] = ukplat_page_guard(code, 1, alloc);
+		rc[2] = ukplat_page_guard(0x1000, 1, alloc);
+		rc[3] = ukplat_page_guard((uintptr_t)page, 1, table_none);
+		printf("probe: refused: unaligned %d code %d null %d no-table %d; page %s\n",
+		       rc[0], rc[1], rc[2], rc[3],
+		       touch(page) ? "writable" : "lost");
+		for (i = 0; i < 2; i++) {
+			rc[0] = ukplat_page_guard((uintptr_t)page, 1, alloc);
+			rc[1] = ukplat_page_guard((uintptr_t)page, 0, alloc);
+			printf("probe: guard %d, unguard %d, write %s\n", rc[0],
+			       rc[1], touch(page) ? "ok" : "failed");
+		}
+		return 0;
+	}
+
+	if (ukplat_page_guard((uintptr_t)page, 1, alloc)) {
+		printf("probe: guard: refused\n");
+		return 1;
+	}
+	if (!touch(page - PROBE_PAGE) || !touch(page + PROBE_PAGE) ||
+	    (addr && !touch(page + PROBE_2M))) {
+		printf("probe: guard: a page around lost\n");
+		return 1;
+	}
+	printf("probe: guard: pages around writable; writing the page\n");
+	fflush(stdout);
+	*(volatile unsigned long *)page = 1;
+	printf("probe: guard: the write did not fault\n");
+	return 1;
+}
+
 int main(int argc, char *argv[])
 {
 	int i;
@@ -212,6 +323,8 @@ int main(int argc, char *argv[])
 		return realtime();
 	if (strcmp(argv[1], "tls") == 0)
 		return tls();
+	if (!strcmp(argv[1], "guard") || !strcmp(argv[1], "guard-off"))
+		return guard_page(argv[1], argc > 2 ? argv[2] : NULL);
 	if (strcmp(argv[1], "argstat") == 0)
 		return argstat(argc, argv);
 	if ((!strcmp(argv[1], "peek") || !strcmp(argv[1], "poke")) && argc > 2)

@@ -23,6 +23,8 @@
 #define X86_PTE_A		_X86_UL(0x020)	/* accessed */
 #define X86_PTE_D		_X86_UL(0x040)	/* dirty */
 #define X86_PTE_PS		_X86_UL(0x080)	/* 2M/1G leaf */
+#define X86_PTE_PAT		_X86_UL(0x080)	/* memory type, 4K leaf */
+#define X86_PTE_PAT_BIG		_X86_UL(0x1000)	/* memory type, 2M/1G leaf */
 #define X86_PTE_NX		(_X86_UL(1) << 63) /* no execute */
 #define X86_PTE_ADDR		_X86_UL(0x000ffffffffff000)
 

@@ -42,5 +42,11 @@ uint64_t plat_mem_alloc_page(uint64_t min, uint64_t max);
  * pages from it.
  */
 int plat_mem_copy(struct ukplat_memregion ram[PLAT_MEM_MAX]);
+/*
+ * Whether va lies in RAM that ukplat_page_guard() may change: the free
+ * list as boot left it (the heap's RAM) or the image's writable data.
+ * The caller still checks how the page is mapped.
+ */
+int plat_mem_guardable(uint64_t va);
 
 #endif /* __UK_PLAT_COMMON_MEMREGION_H__ */
