@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/utsname.h>
 #include <uk/config.h>
@@ -176,6 +177,28 @@ long sys_futex(int *uaddr, int op, int val, const struct timespec *timeout,
 					cmd == FUTEX_CMP_REQUEUE ? &val3 : NULL);
 	default:
 		return -ENOSYS;
+	}
+}
+
+/* Thread names (pthread_setname_np, Rust's Builder::name) reach
+ * uksched, which shows them in crash and deadlock reports.
+ */
+long sys_prctl(int op, unsigned long a2, unsigned long a3,
+	       unsigned long a4, unsigned long a5)
+{
+	char name[16];
+
+	switch (op) {
+	case PR_SET_NAME:
+		strncpy(name, (const char *)a2, sizeof(name) - 1);
+		name[sizeof(name) - 1] = '\0';
+		uk_thread_set_name(uk_thread_current(), name);
+		return 0;
+	case PR_GET_NAME:
+		strncpy((char *)a2, uk_thread_name(uk_thread_current()), 16);
+		return 0;
+	default:
+		return -EINVAL;
 	}
 }
 

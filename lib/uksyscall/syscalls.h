@@ -98,6 +98,8 @@ long sys_set_tid_address(int *tidptr);
 long sys_set_robust_list(void *head, size_t len);
 long sys_futex(int *uaddr, int op, int val, const struct timespec *timeout,
 	       int *uaddr2, int val3);
+long sys_prctl(int op, unsigned long a2, unsigned long a3,
+	       unsigned long a4, unsigned long a5);
 long sys_sched_yield(void);
 long sys_sched_getaffinity(pid_t pid, size_t len, unsigned long *mask);
 long sys_getrlimit(int res, struct rlimit *rl);

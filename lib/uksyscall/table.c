@@ -30,6 +30,7 @@ static const syscall_fn table[] = {
 	S(exit), S(exit_group), S(getpid), S(gettid), S(getppid),
 	S(getuid), S(getgid), S(geteuid), S(getegid), S(uname),
 	S(set_tid_address), S(set_robust_list), S(futex), S(sched_yield),
+	S(prctl),
 	S(sched_getaffinity), S(getrlimit), S(prlimit64),
 	S(rt_sigaction), S(rt_sigprocmask), S(rt_sigpending), S(sigaltstack),
 	S(kill), S(tkill), S(tgkill),

@@ -51,6 +51,16 @@ like() { # like TEXT EXTENDED-REGEX DESCRIPTION
 	fi
 }
 
+unlike() { # unlike TEXT EXTENDED-REGEX DESCRIPTION
+	if grep -Eq -- "$2" <<<"$1"; then
+		ok 1 "$3"
+		diag "a line matches /$2/:"
+		grep -Em3 -- "$2" <<<"$1" | sed 's/^/#   /'
+	else
+		ok 0 "$3"
+	fi
+}
+
 skip() { # skip REASON [COUNT]
 	local i
 	for ((i = 0; i < ${2:-1}; i++)); do

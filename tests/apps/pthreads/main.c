@@ -14,12 +14,15 @@
  *   deadlock    two threads wait on each other's mutex: reported
  *   fault       a thread writes to address 8: reported with its name
  *   exit N      a thread calls exit(N) while main waits
+ *   sleepms N   main sleeps N ms while a thread waits on a futex, as
+ *               tests/lib/idle.sh reads it ("idle: slept N ms: US us")
  *   switch N    N sched_yield round trips between two threads (ns each)
  *   create N    N pthread_create+join pairs (ns each)
  */
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
+#include <semaphore.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -259,24 +262,28 @@ static void check_detach(void)
 static pthread_mutex_t ma = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t mb = PTHREAD_MUTEX_INITIALIZER;
 
+static sem_t mb_taken;
+
 static void *lock_ba(void *arg)
 {
 	struct timespec ts = { 0, 10000000 };
 
 	pthread_mutex_lock(&mb);
+	sem_post(&mb_taken);
 	nanosleep(&ts, NULL);
 	pthread_mutex_lock(&ma);
 	return NULL;
 }
 
+/* Each thread holds one mutex and then waits for the other's. */
 static void check_deadlock(void)
 {
-	struct timespec ts = { 0, 5000000 };
 	pthread_t t;
 
-	pthread_create(&t, NULL, lock_ba, NULL);
+	sem_init(&mb_taken, 0, 0);
 	pthread_mutex_lock(&ma);
-	nanosleep(&ts, NULL);
+	pthread_create(&t, NULL, lock_ba, NULL);
+	sem_wait(&mb_taken);
 	pthread_mutex_lock(&mb);
 	pthread_join(t, NULL);
 	printf("pthreads: deadlock: not detected\n");
@@ -302,6 +309,32 @@ static void check_exit(int status)
 	pthread_create(&t, NULL, exiter, (void *)(long)status);
 	pthread_join(t, NULL);
 	printf("pthreads: exit: main went on\n");
+}
+
+static pthread_mutex_t never = PTHREAD_MUTEX_INITIALIZER;
+
+static void *blocked(void *arg)
+{
+	pthread_mutex_lock(&never);	/* main holds it: a futex wait */
+	pthread_mutex_unlock(&never);
+	return NULL;
+}
+
+/* The CPU must idle although two threads exist, one of them blocked. */
+static void check_sleepms(long ms)
+{
+	struct timespec ts = { ms / 1000, ms % 1000 * 1000000 };
+	uint64_t t0 = now_ns(), t1;
+	pthread_t t;
+
+	pthread_mutex_lock(&never);
+	pthread_create(&t, NULL, blocked, NULL);
+	nanosleep(&ts, NULL);
+	t1 = now_ns();
+	pthread_mutex_unlock(&never);
+	pthread_join(t, NULL);
+	printf("idle: slept %ld ms: %llu us\n", ms,
+	       (unsigned long long)(t1 - t0) / 1000);
 }
 
 static void *yielder(void *arg)
@@ -344,6 +377,8 @@ int main(int argc, char *argv[])
 {
 	int i;
 
+	/* The console is no terminal to musl: lines go out as written. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (i = 1; i < argc; i++) {
 		const char *w = argv[i];
 
@@ -370,7 +405,9 @@ int main(int argc, char *argv[])
 
 			pthread_create(&t, NULL, faulter, NULL);
 			pthread_join(t, NULL);
-		} else if (!strcmp(w, "exit") && i + 1 < argc)
+		} else if (!strcmp(w, "sleepms") && i + 1 < argc)
+			check_sleepms(atol(argv[++i]));
+		else if (!strcmp(w, "exit") && i + 1 < argc)
 			check_exit(atoi(argv[++i]));
 		else if ((!strcmp(w, "switch") || !strcmp(w, "create")) &&
 			 i + 1 < argc) {

@@ -221,20 +221,26 @@ static void check_sem(void)
 
 static struct uk_mutex ma = UK_MUTEX_INIT, mb = UK_MUTEX_INIT;
 
+static struct uk_sem mb_taken;
+
 static void *lock_ba(void *arg)
 {
 	uk_mutex_lock(&mb);
+	uk_sem_up(&mb_taken);
 	uk_thread_sleep_ns(10000000ULL);
 	uk_mutex_lock(&ma);
 	return NULL;
 }
 
+/* Each thread holds one mutex and then waits for the other's. */
 static void check_deadlock(void)
 {
-	struct uk_thread *t = uk_thread_create("lock-ba", lock_ba, NULL, 0);
+	struct uk_thread *t;
 
+	uk_sem_init(&mb_taken, 0);
 	uk_mutex_lock(&ma);
-	uk_thread_sleep_ns(5000000ULL);
+	t = uk_thread_create("lock-ba", lock_ba, NULL, 0);
+	uk_sem_down(&mb_taken);
 	uk_mutex_lock(&mb);
 	uk_thread_join(t, NULL);
 	printf("threads: deadlock: not detected\n");
