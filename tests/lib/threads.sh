@@ -3,7 +3,8 @@
 # Threads on any target (sourced after tap.sh and idle.sh by
 # tests/threads-*.t): thread_checks builds tests/apps/threads (uksched's
 # C API, nolibc), tests/apps/pthreads (musl's pthreads over clone and
-# futex) and tests/apps/rust-threads (Rust std) for BOOT_TARGET and
+# futex), tests/apps/rust-threads (Rust std) and tests/apps/rust-uk-threads
+# (the uk crate, no_std) for BOOT_TARGET and
 # checks what each prints, the deadlock and fault reports, and that a
 # sleep idles the CPU while another thread is blocked.
 
@@ -87,4 +88,11 @@ thread_checks() {
 	like "$boot_out" '^rust-threads: cores: Ok\(1\)$' "Rust std: available_parallelism() is 1"
 	like "$boot_out" '^rust-threads: counter: mutex 80000 atomic 80000$' "Rust std: Arc<Mutex> and atomics across 8 threads"
 	unlike "$boot_out" 'not implemented: ENOSYS' "Rust std: no system call is missing"
+
+	check "rust-uk-threads app builds for $t" kbuild "$KILN/tests/apps/rust-uk-threads" "$TMP/ut"
+	words_ok "$TMP/ut/rust-uk-threads_$t" "uk crate"
+	like "$boot_out" '^uk-threads: spawn: 4 9 16 25 36$' "uk crate: thread::spawn + join"
+	like "$boot_out" '^uk-threads: mutex: static 80000 arc 160000$' "uk crate: sync::Mutex, static and in an Arc, across 8 threads"
+	sleeps_ok "uk crate" "uk-threads: sleep:" 3
+	like "$boot_out" '^uk-threads: detached: ran true, main is thread 1$' "uk crate: a dropped handle detaches; current_id"
 }

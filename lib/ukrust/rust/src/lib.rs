@@ -6,11 +6,19 @@
 //! crates only use this API and never define those themselves.
 #![no_std]
 
+// Named apart from this crate's own `alloc` module (the allocator).
+#[cfg(CONFIG_LIBUKSCHED)]
+extern crate alloc as rust_alloc;
+
 pub mod alloc;
 pub mod console;
 pub mod env;
 pub mod process;
 pub mod rt;
+#[cfg(CONFIG_LIBUKSCHED)]
+pub mod sync;
+#[cfg(CONFIG_LIBUKSCHED)]
+pub mod thread;
 pub mod time;
 
 mod sys;

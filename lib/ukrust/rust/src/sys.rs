@@ -14,3 +14,22 @@ extern "C" {
     pub static ukboot_argc: c_int;
     pub static ukboot_argv: *const *const c_char;
 }
+
+#[cfg(CONFIG_LIBUKSCHED)]
+extern "C" {
+    pub fn uk_thread_create(
+        name: *const c_char,
+        f: extern "C" fn(*mut c_void) -> *mut c_void,
+        arg: *mut c_void,
+        stack_size: usize,
+    ) -> *mut c_void;
+    pub fn uk_thread_join(t: *mut c_void, ret: *mut *mut c_void) -> c_int;
+    pub fn uk_thread_detach(t: *mut c_void);
+    pub fn uk_thread_yield();
+    pub fn uk_thread_sleep_ns(ns: u64);
+    pub fn uk_thread_current() -> *mut c_void;
+    pub fn uk_thread_id(t: *const c_void) -> c_int;
+    pub fn uk_mutex_lock(m: *mut c_void);
+    pub fn uk_mutex_trylock(m: *mut c_void) -> c_int;
+    pub fn uk_mutex_unlock(m: *mut c_void);
+}
