@@ -16,6 +16,7 @@
  *   exit N      a thread calls exit(N) while main waits
  *   sleepms N   main sleeps N ms while a thread waits on a futex, as
  *               tests/lib/idle.sh reads it ("idle: slept N ms: US us")
+ *   accuracy    nanosleep of 1, 10 and 100 ms, 5 each: what they took
  *   switch N    N sched_yield round trips between two threads (ns each)
  *   create N    N pthread_create+join pairs (ns each)
  */
@@ -337,6 +338,32 @@ static void check_sleepms(long ms)
 	       (unsigned long long)(t1 - t0) / 1000);
 }
 
+static void check_accuracy(void)
+{
+	static const long req_ms[] = { 1, 10, 100 };
+	uint64_t t0, us, sum, lo, hi;
+	struct timespec ts;
+	int i, k;
+
+	for (i = 0; i < 3; i++) {
+		ts.tv_sec = 0;
+		ts.tv_nsec = req_ms[i] * 1000000;
+		sum = hi = 0;
+		lo = UINT64_MAX;
+		for (k = 0; k < 5; k++) {
+			t0 = now_ns();
+			nanosleep(&ts, NULL);
+			us = (now_ns() - t0) / 1000;
+			sum += us;
+			lo = us < lo ? us : lo;
+			hi = us > hi ? us : hi;
+		}
+		printf("pthreads: accuracy: %ld ms: mean %llu us, min %llu, max %llu\n",
+		       req_ms[i], (unsigned long long)sum / 5,
+		       (unsigned long long)lo, (unsigned long long)hi);
+	}
+}
+
 static void *yielder(void *arg)
 {
 	long n = (long)arg;
@@ -398,6 +425,8 @@ int main(int argc, char *argv[])
 			check_timedwait();
 		else if (!strcmp(w, "detach"))
 			check_detach();
+		else if (!strcmp(w, "accuracy"))
+			check_accuracy();
 		else if (!strcmp(w, "deadlock"))
 			check_deadlock();
 		else if (!strcmp(w, "fault")) {
