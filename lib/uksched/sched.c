@@ -15,7 +15,6 @@
 #include <uk/init.h>
 #include <uk/print.h>
 #include <uk/asm/cpu.h>
-#include <uk/asm/paging.h>
 #include <uk/plat/irq.h>
 #include <uk/plat/lifecycle.h>
 #include <uk/plat/time.h>
@@ -323,7 +322,7 @@ static int crash_thread(uint64_t addr, struct ukplat_crash_thread *ct)
 
 	ct->id = t->id;
 	ct->name = t->name;
-	return t->guard && addr - t->guard < PAGE_SIZE;
+	return t->guard && addr - t->guard < t->guard_len;
 }
 
 /* The first thread: the one running main() (ukboot's boot stack). */

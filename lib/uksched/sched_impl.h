@@ -28,7 +28,11 @@ struct uk_thread {
 	unsigned int futex_bits;	/* FUTEX_WAIT_BITSET's mask */
 	/* Stack and TLS blocks uksched allocated (NULL: the caller's). */
 	void *stack, *tls;
-	uintptr_t guard;	/* the guard page, 0 when none */
+	/* The guard pages below the stack (0: none): uksched's own when
+	 * it allocated the stack, else the caller's (uk_thread_set_guard).
+	 */
+	uintptr_t guard;
+	size_t guard_len;
 	void *(*fn)(void *);
 	void *arg, *ret;
 	int detached;

@@ -33,7 +33,7 @@ void uksched_thread_free(struct uk_thread *t)
 {
 	struct uk_alloc *a = uk_alloc_get_default();
 
-	if (t->guard)
+	if (t->guard && t->stack)
 		ukplat_page_guard(t->guard, 0, table_page);
 	uk_free(a, t->stack);
 	uk_free(a, t->tls);
@@ -96,8 +96,10 @@ struct uk_thread *uk_thread_create(const char *name, void *(*fn)(void *),
 	fl = ukarch_irq_save();
 	r = ukplat_page_guard((uintptr_t)t->stack, 1, table_page);
 	ukarch_irq_restore(fl);
-	if (r == 0)
+	if (r == 0) {
 		t->guard = (uintptr_t)t->stack;
+		t->guard_len = PAGE_SIZE;
+	}
 	t->fn = fn;
 	t->arg = arg;
 	t->sp = uksched_arch_init((uintptr_t)t->stack + PAGE_SIZE + size,
@@ -105,7 +107,9 @@ struct uk_thread *uk_thread_create(const char *name, void *(*fn)(void *),
 	thread_start(t);
 	return t;
 fail:
+	fl = ukarch_irq_save();
 	uksched_thread_free(t);
+	ukarch_irq_restore(fl);
 	return NULL;
 }
 
@@ -127,6 +131,12 @@ struct uk_thread *uk_thread_create_on(const char *name,
 void uk_thread_set_clear_tid(struct uk_thread *t, int *clear_tid)
 {
 	t->clear_tid = clear_tid;
+}
+
+void uk_thread_set_guard(struct uk_thread *t, uintptr_t base, size_t len)
+{
+	t->guard = base;
+	t->guard_len = len;
 }
 
 void uk_thread_exit(void *ret)

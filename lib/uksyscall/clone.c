@@ -63,6 +63,7 @@ long sys_clone_frame(const void *frame, unsigned long flags,
 		     unsigned long stack, int *ptid, int *ctid,
 		     unsigned long tls)
 {
+	unsigned long guard, guard_len;
 	struct uk_thread *t;
 	uintptr_t tp;
 	void *f;
@@ -86,6 +87,9 @@ long sys_clone_frame(const void *frame, unsigned long flags,
 				(void *)CHILD_STACK_TOP(f), tp);
 	if (!t)
 		return -ENOMEM;
+	guard = uksyscall_guard_below(stack, &guard_len);
+	if (guard)
+		uk_thread_set_guard(t, guard, guard_len);
 	tid = uk_thread_id(t);
 	if (flags & CLONE_CHILD_CLEARTID)
 		uk_thread_set_clear_tid(t, ctid);

@@ -2,11 +2,14 @@
 /*
  * Memory for the program: the break (one block taken from the heap the
  * first time it grows) and anonymous mappings (page-aligned heap
- * blocks, zeroed as Linux gives them). Everything stays readable and
- * writable: mprotect() changes nothing, so guard pages do not fault.
- * Unmapping the head or tail of a mapping shrinks it; the block goes
- * back to the heap once all of it is unmapped (a hole in the middle is
- * only given back with the rest).
+ * blocks, zeroed as Linux gives them). Memory stays readable and
+ * writable, with one exception for stack guards: one PROT_NONE range of
+ * up to GUARD_MAX pages per mapping (musl's and Rust's thread stacks:
+ * mmap PROT_NONE, then mprotect all but the lowest page) is made
+ * inaccessible, so a thread's stack overflow faults. Unmapping the head
+ * or tail of a mapping shrinks it; the block goes back to the heap once
+ * all of it is unmapped (a hole in the middle is only given back with
+ * the rest).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -15,6 +18,7 @@
 #include <uk/config.h>
 #include <uk/alloc.h>
 #include <uk/asm/paging.h>
+#include <uk/plat/memory.h>
 #include <uk/plat/common/sections.h>
 #include "syscalls.h"
 
@@ -54,13 +58,62 @@ long sys_brk(unsigned long addr)
 	return brk_cur;
 }
 
-/* A mapping's block, and the part of it still mapped. */
+/* A mapping's block, the part of it still mapped, and its PROT_NONE
+ * range [nlo, nhi) (empty: nlo == nhi), guarded once small enough.
+ */
 struct mapping {
 	struct mapping *next;
 	unsigned long block, lo, hi;
+	unsigned long nlo, nhi;
+	int guarded;
 };
 
+#define GUARD_MAX	(16 * PAGE_SIZE)
+
 static struct mapping *mappings;
+
+static void *table_page(void)
+{
+	return uk_memalign(uk_alloc_get_default(), PAGE_SIZE, PAGE_SIZE);
+}
+
+/* Guards or unguards the pages of [lo, hi). */
+static void guard_pages(unsigned long lo, unsigned long hi, int on)
+{
+	for (; lo < hi; lo += PAGE_SIZE)
+		ukplat_page_guard(lo, on, table_page);
+}
+
+/* Sets m's PROT_NONE range (lo == hi: none), guarded when small. */
+static void none_set(struct mapping *m, unsigned long lo, unsigned long hi)
+{
+	if (hi <= lo)
+		lo = hi = 0;
+	if (m->guarded)
+		guard_pages(m->nlo, m->nhi, 0);
+	m->guarded = 0;
+	m->nlo = lo;
+	m->nhi = hi;
+	if (hi > lo && hi - lo <= GUARD_MAX) {
+		guard_pages(lo, hi, 1);
+		m->guarded = 1;
+	}
+}
+
+/* The guarded range below sp in sp's mapping (a thread's stack), for
+ * crash reports; 0 when there is none.
+ */
+unsigned long uksyscall_guard_below(unsigned long sp, unsigned long *len)
+{
+	struct mapping *m;
+
+	for (m = mappings; m; m = m->next)
+		if (m->guarded && sp > m->lo && sp <= m->hi && m->nhi <= sp) {
+			*len = m->nhi - m->nlo;
+			return m->nlo;
+		}
+	return 0;
+}
 
 static struct mapping *mapping_at(unsigned long addr)
 {
@@ -72,7 +125,7 @@ static struct mapping *mapping_at(unsigned long addr)
 	return NULL;
 }
 
-static long map_new(size_t len)
+static long map_new(size_t len, int prot)
 {
 	struct uk_alloc *a = uk_alloc_get_default();
 	struct mapping *m = uk_malloc(a, sizeof(*m));
@@ -85,8 +138,12 @@ static long map_new(size_t len)
 	memset(block, 0, len);
 	m->block = m->lo = (unsigned long)block;
 	m->hi = m->lo + len;
+	m->nlo = m->nhi = 0;
+	m->guarded = 0;
 	m->next = mappings;
 	mappings = m;
+	if (prot == PROT_NONE)
+		none_set(m, m->lo, m->hi);
 	return m->lo;
 }
 
@@ -124,11 +181,15 @@ long sys_mmap(unsigned long addr, size_t len, int prot, int flags, int fd,
 			return -ENOMEM;
 		if (flags & MAP_FIXED_NOREPLACE)
 			return -EEXIST;
-		memset((void *)addr, 0, len);
+		/* New memory: accessible, whatever the range was before. */
+		sys_mprotect(addr, len, prot == PROT_NONE ? PROT_NONE :
+				       PROT_READ | PROT_WRITE);
+		if (prot != PROT_NONE)
+			memset((void *)addr, 0, len);
 		return addr;
 	}
 	/* addr is only a hint (aligned or not), as on Linux. */
-	return map_new(len);
+	return map_new(len, prot);
 }
 
 long sys_munmap(unsigned long addr, size_t len)
@@ -146,6 +207,7 @@ long sys_munmap(unsigned long addr, size_t len)
 			link = &m->next;
 		} else if (addr <= m->lo && end >= m->hi) {
 			*link = m->next;
+			none_set(m, 0, 0);	/* the heap's pages again */
 			uk_free(uk_alloc_get_default(), (void *)m->block);
 			uk_free(uk_alloc_get_default(), m);
 		} else {
@@ -153,6 +215,9 @@ long sys_munmap(unsigned long addr, size_t len)
 				m->lo = end;
 			else if (end >= m->hi)
 				m->hi = addr;
+			/* Unmapped pages may be guarded: not any more. */
+			if (m->nlo < end && addr < m->nhi)
+				none_set(m, 0, 0);
 			/* else a hole: kept until the rest goes */
 			link = &m->next;
 		}
@@ -183,7 +248,7 @@ long sys_mremap(unsigned long old, size_t old_len, size_t new_len,
 	}
 	if (!(flags & MREMAP_MAYMOVE))
 		return -ENOMEM;
-	addr = map_new(new_len);
+	addr = map_new(new_len, PROT_READ | PROT_WRITE);
 	if (addr < 0)
 		return addr;
 	memcpy((void *)addr, (void *)old, old_len);
@@ -191,9 +256,32 @@ long sys_mremap(unsigned long old, size_t old_len, size_t new_len,
 	return addr;
 }
 
+/*
+ * Only PROT_NONE is kept, for one range per mapping (see the top);
+ * every other protection leaves memory readable and writable.
+ */
 long sys_mprotect(unsigned long addr, size_t len, int prot)
 {
-	return addr & (PAGE_SIZE - 1) ? -EINVAL : 0;
+	struct mapping *m;
+	unsigned long end;
+
+	if (addr & (PAGE_SIZE - 1) || len > USER_END || addr + len < addr)
+		return -EINVAL;
+	end = addr + ALIGN_UP(len, PAGE_SIZE);
+	m = mapping_at(addr);
+	if (!m || end > m->hi || !len)
+		return 0;
+	if (prot == PROT_NONE) {
+		if (m->nlo == m->nhi)
+			none_set(m, addr, end);
+	} else if (m->nlo < end && addr < m->nhi) {
+		/* What stays PROT_NONE: the lower leftover, else the upper. */
+		if (m->nlo < addr)
+			none_set(m, m->nlo, addr);
+		else
+			none_set(m, MAX(end, m->nlo), m->nhi);
+	}
+	return 0;
 }
 
 long sys_madvise(unsigned long addr, size_t len, int advice)
@@ -210,7 +298,8 @@ long sys_madvise(unsigned long addr, size_t len, int advice)
 	len = ALIGN_UP(len, PAGE_SIZE);
 	if (advice == MADV_DONTNEED) {
 		m = mapping_at(addr);
-		if (m && addr + len <= m->hi)
+		if (m && addr + len <= m->hi && !(m->guarded &&
+		    m->nlo < addr + len && addr < m->nhi))
 			memset((void *)addr, 0, len);
 	}
 	return 0;

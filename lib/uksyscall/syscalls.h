@@ -59,6 +59,8 @@ long sys_mremap(unsigned long old, size_t old_len, size_t new_len,
 		int flags, unsigned long new_addr);
 long sys_mprotect(unsigned long addr, size_t len, int prot);
 long sys_madvise(unsigned long addr, size_t len, int advice);
+/* The guarded pages below a thread stack's top sp, 0 when none. */
+unsigned long uksyscall_guard_below(unsigned long sp, unsigned long *len);
 
 /* time.c */
 long sys_clock_gettime(clockid_t clk, struct timespec *ts);

@@ -1,13 +1,22 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* The scheduler's preemption hooks (uk/plat/irq.h), for the stubs. */
+#include <uk/essentials.h>
 #include <uk/plat/irq.h>
 #include <uk/plat/common/preempt.h>
 
 static int (*want_fn)(void);
 static void (*run_fn)(void);
 
+/* Before threads run with interrupts on: nothing may raise one that
+ * the platform does not handle (KVM x86: the 8259s' lines).
+ */
+__weak void plat_irq_prepare(void)
+{
+}
+
 void ukplat_preempt_set(int (*want)(void), void (*run)(void))
 {
+	plat_irq_prepare();
 	want_fn = want;
 	run_fn = run;
 }

@@ -73,6 +73,8 @@ thread_checks() {
 	like "$boot_out" 'thread 1 "main" waits for futex 0x[0-9a-f]+$' "pthreads: the deadlock report lists main and its futex"
 	boot "$img" fault
 	report_ok "pthreads" "a fault in a thread" '^In thread 2 "clone"$'
+	boot "$img" overflow
+	report_ok "pthreads" "a stack overflow into musl's guard page" '^In thread 2 "clone": stack overflow \(the guard page below its stack\)$'
 	boot "$img" exit 7
 	is "$boot_rc" 7 "pthreads: exit(7) in a thread ends the image with 7"
 	idle_checks "pthreads" "$img" sleepms

@@ -16,6 +16,7 @@
 #include <uk/plat/common/clock.h>
 #include <uk/plat/common/x86/boot.h>
 #include <uk/plat/common/x86/lapic.h>
+#include <uk/plat/common/preempt.h>
 
 #define CPUID1_D_APIC		(1U << 9)
 #define CPUID1_C_X2APIC		(1U << 21)
@@ -84,10 +85,17 @@ void x86_lapic_eoi(void)
 }
 
 /* Both 8259s to vectors 0x20-0x2f (the BIOS leaves the master's on the
- * exception vectors), all lines masked; spurious ones are ignored.
+ * exception vectors: SeaBIOS's PIT tick would arrive as a double
+ * fault), all lines masked; spurious ones are ignored. Once, before
+ * interrupts are first enabled: threads run with them on.
  */
 static void pic_mask(void)
 {
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
 	outb(PIC1, 0x11);			/* ICW1: init, ICW4 follows */
 	outb(PIC2, 0x11);
 	outb(PIC1 + 1, X86_PIC_VECTOR);		/* ICW2: vector base */
@@ -176,6 +184,11 @@ static uint32_t oneshot_count(uint64_t deadline_ns)
 	d = deadline_ns > now ? MIN(deadline_ns - now, 1ULL << 40) : 0;
 	n = plat_clock_scale(d, apic_mult) + 1;
 	return MIN(n, UINT32_MAX);
+}
+
+void plat_irq_prepare(void)
+{
+	pic_mask();
 }
 
 int x86_lapic_timer_arm(uint64_t deadline_ns)

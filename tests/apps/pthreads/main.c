@@ -13,6 +13,7 @@
  *   detach      detached threads end on their own; the count drops
  *   deadlock    two threads wait on each other's mutex: reported
  *   fault       a thread writes to address 8: reported with its name
+ *   overflow    a thread recurses into musl's guard page: reported
  *   exit N      a thread calls exit(N) while main waits
  *   sleepms N   main sleeps N ms while a thread waits on a futex, as
  *               tests/lib/idle.sh reads it ("idle: slept N ms: US us")
@@ -298,6 +299,19 @@ static void *faulter(void *arg)
 	return NULL;
 }
 
+static unsigned long deep(unsigned long n)
+{
+	volatile char pad[256];
+
+	pad[0] = (char)n;
+	return n ? deep(n - 1) + pad[0] : 0;
+}
+
+static void *overflow(void *arg)
+{
+	return (void *)deep(1UL << 30);
+}
+
 static void *exiter(void *arg)
 {
 	exit((int)(long)arg);
@@ -433,6 +447,11 @@ int main(int argc, char *argv[])
 			pthread_t t;
 
 			pthread_create(&t, NULL, faulter, NULL);
+			pthread_join(t, NULL);
+		} else if (!strcmp(w, "overflow")) {
+			pthread_t t;
+
+			pthread_create(&t, NULL, overflow, NULL);
 			pthread_join(t, NULL);
 		} else if (!strcmp(w, "sleepms") && i + 1 < argc)
 			check_sleepms(atol(argv[++i]));

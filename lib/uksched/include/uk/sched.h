@@ -120,6 +120,8 @@ struct uk_thread *uk_thread_create_on(const char *name,
 				      void (*entry)(void *), void *arg,
 				      void *stack_top, uintptr_t tp);
 void uk_thread_set_clear_tid(struct uk_thread *t, int *clear_tid);
+/* The caller's guard pages below t's stack, named in crash reports. */
+void uk_thread_set_guard(struct uk_thread *t, uintptr_t base, size_t len);
 /* Threads not yet ended, the caller included. */
 int uk_thread_count(void);
 

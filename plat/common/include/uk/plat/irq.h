@@ -12,6 +12,8 @@
  * other threads; when it returns, the thread goes on where it was
  * interrupted. want() is also where a scheduler re-arms a timer that
  * fired early. Without a scheduler, interrupts only end ukplat_idle().
+ * ukplat_preempt_set() also readies the platform for threads running
+ * with interrupts enabled (e.g. masks legacy interrupt controllers).
  */
 #ifndef __UK_PLAT_IRQ_H__
 #define __UK_PLAT_IRQ_H__

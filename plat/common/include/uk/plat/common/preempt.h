@@ -5,5 +5,7 @@
 
 int plat_preempt_wanted(void);
 void plat_preempt_run(void);
+/* A platform's preparation for interrupts being enabled (weak: none). */
+void plat_irq_prepare(void);
 
 #endif /* __UK_PLAT_COMMON_PREEMPT_H__ */

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * An interrupt stub in assembly: "x86_irq_stub name, handler" defines
- * name, which saves the registers C may clobber, calls handler(), asks
- * whether to preempt the interrupted thread (x86_irq_preempt, then) and
- * returns with iretq. Every gate runs on an IST stack, 16-byte aligned
- * before the CPU's five words: nine pushes align it again for the call.
+ * name, which saves the registers C may clobber, calls handler()
+ * (platform code: no vector registers), asks whether to preempt the
+ * interrupted thread (x86_irq_preempt, then) and returns with iretq.
+ * Every gate runs on an IST stack (4 KiB), 16-byte aligned before the
+ * CPU's five words: nine pushes align it again for the call.
  */
 #ifndef __UK_PLAT_COMMON_X86_IRQ_STUB_H__
 #define __UK_PLAT_COMMON_X86_IRQ_STUB_H__
@@ -39,7 +40,18 @@
 	pushq	%r11
 	cld
 	call	\handler
+	/* The scheduler's want() is ordinary C, free to use SSE: the
+	 * interrupted code's vector registers are saved around it.
+	 */
+	movq	%rsp, %rax
+	subq	$512, %rsp
+	andq	$-64, %rsp
+	pushq	%rax
+	pushq	%rax
+	fxsave64 16(%rsp)
 	call	plat_preempt_wanted
+	fxrstor64 16(%rsp)
+	movq	(%rsp), %rsp
 	testl	%eax, %eax
 	jnz	x86_irq_preempt
 	x86_irq_pop
