@@ -69,12 +69,7 @@ static int wake_move(const int *addr, int n, unsigned int bits,
 			/* Same deadline, another queue. */
 			t->wait_obj = addr2;
 			t->waitq = q2;
-			t->next = NULL;
-			if (q2->tail)
-				q2->tail->next = t;
-			else
-				q2->head = t;
-			q2->tail = t;
+			uksched_waitq_append(q2, t);
 			move--;
 		}
 		done++;

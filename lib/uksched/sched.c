@@ -24,29 +24,29 @@
 
 struct uksched_cpu uksched_cpu0;
 
+void uksched_waitq_append(struct uk_waitq *q, struct uk_thread *t)
+{
+	t->next = NULL;
+	if (q->tail)
+		q->tail->next = t;
+	else
+		q->head = t;
+	q->tail = t;
+}
+
 void uksched_runq_add(struct uk_thread *t)
 {
-	struct uksched_cpu *cpu = this_cpu();
-
 	t->state = RUNNABLE;
-	t->next = NULL;
-	if (cpu->run_tail)
-		cpu->run_tail->next = t;
-	else
-		cpu->run_head = t;
-	cpu->run_tail = t;
+	uksched_waitq_append(&this_cpu()->runq, t);
 }
 
 static struct uk_thread *runq_pop(void)
 {
-	struct uksched_cpu *cpu = this_cpu();
-	struct uk_thread *t = cpu->run_head;
+	struct uk_waitq *q = &this_cpu()->runq;
+	struct uk_thread *t = q->head;
 
-	if (t) {
-		cpu->run_head = t->next;
-		if (!cpu->run_head)
-			cpu->run_tail = NULL;
-	}
+	if (t)
+		uksched_waitq_remove(q, t);
 	return t;
 }
 
@@ -127,7 +127,7 @@ static void timer_arm(void)
 	struct uksched_cpu *cpu = this_cpu();
 	uint64_t d = cpu->sleepers ? cpu->sleepers->wake_at : 0;
 
-	if (SLICE_NS && cpu->run_head) {
+	if (SLICE_NS && cpu->runq.head) {
 		if (!cpu->slice_armed) {
 			cpu->slice_end = ukplat_monotonic_ns() + SLICE_NS;
 			cpu->slice_switches = cpu->switches;
@@ -222,14 +222,8 @@ int uksched_block(struct uk_waitq *q, uint64_t deadline, const char *what,
 	t->wait_obj = obj;
 	t->timed_out = 0;
 	t->wake_at = deadline;
-	if (q) {
-		t->next = NULL;
-		if (q->tail)
-			q->tail->next = t;
-		else
-			q->head = t;
-		q->tail = t;
-	}
+	if (q)
+		uksched_waitq_append(q, t);
 	if (deadline)
 		sleepers_add(t);
 	schedule();
@@ -303,7 +297,7 @@ static int want(void)
 		return 1;
 	if (cpu->slice_armed && now >= cpu->slice_end) {
 		cpu->slice_armed = 0;
-		if (cpu->run_head && cpu->switches == cpu->slice_switches)
+		if (cpu->runq.head && cpu->switches == cpu->slice_switches)
 			return 1;
 	}
 	timer_arm();

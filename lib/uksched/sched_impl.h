@@ -43,7 +43,7 @@ struct uk_thread {
 /* Per-CPU scheduling state: one CPU now, all of it here for SMP later. */
 struct uksched_cpu {
 	struct uk_thread *current;
-	struct uk_thread *run_head, *run_tail;
+	struct uk_waitq runq;
 	struct uk_thread *sleepers;	/* by wake_at, soonest first */
 	struct uk_thread *all;
 	struct uk_thread *zombie;	/* ended, freed after the switch */
@@ -70,6 +70,8 @@ int uksched_block(struct uk_waitq *q, uint64_t deadline, const char *what,
 		  const void *obj);
 /* Makes a blocked thread runnable. */
 void uksched_wake(struct uk_thread *t);
+/* Queues t at q's end. */
+void uksched_waitq_append(struct uk_waitq *q, struct uk_thread *t);
 /* Takes t off q (it stays blocked). */
 void uksched_waitq_remove(struct uk_waitq *q, struct uk_thread *t);
 /* Wakes up to n threads of q, first come first. */
