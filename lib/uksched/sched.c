@@ -34,10 +34,27 @@ void uksched_waitq_append(struct uk_waitq *q, struct uk_thread *t)
 	q->tail = t;
 }
 
+/* The slice timer is armed as soon as two threads want the CPU. */
+static void timer_arm(void);
+
 void uksched_runq_add(struct uk_thread *t)
 {
 	t->state = RUNNABLE;
 	uksched_waitq_append(&this_cpu()->runq, t);
+	timer_arm();
+}
+
+/* A sleeper whose time came runs next: it waited long enough. */
+static void runq_add_front(struct uk_thread *t)
+{
+	struct uk_waitq *q = &this_cpu()->runq;
+
+	t->state = RUNNABLE;
+	t->next = q->head;
+	q->head = t;
+	if (!q->tail)
+		q->tail = t;
+	timer_arm();
 }
 
 static struct uk_thread *runq_pop(void)
@@ -117,7 +134,7 @@ static void wake_due(uint64_t now)
 		if (t->waitq)
 			uksched_waitq_remove(t->waitq, t);
 		t->waitq = NULL;
-		uksched_runq_add(t);
+		runq_add_front(t);
 	}
 }
 
@@ -234,7 +251,14 @@ int uksched_block(struct uk_waitq *q, uint64_t deadline, const char *what,
 
 void uksched_yield_locked(void)
 {
-	uksched_runq_add(this_cpu()->current);
+	struct uksched_cpu *cpu = this_cpu();
+
+	/* Sleepers now due go first: a busy thread must not keep a woken
+	 * one waiting for another slice.
+	 */
+	if (cpu->sleepers)
+		wake_due(ukplat_monotonic_ns());
+	uksched_runq_add(cpu->current);
 	schedule();
 }
 
@@ -246,6 +270,25 @@ void uksched_exit_locked(void)
 	cpu->threads--;
 	schedule();
 	UK_CRASH("an ended thread ran again\n");
+}
+
+int uk_waitq_wait(struct uk_waitq *q, uint64_t deadline_ns,
+		  const char *what)
+{
+	unsigned long fl = ukarch_irq_save();
+	int r = uksched_block(q, deadline_ns, what, q);
+
+	ukarch_irq_restore(fl);
+	return r;
+}
+
+int uk_waitq_wake(struct uk_waitq *q, int n)
+{
+	unsigned long fl = ukarch_irq_save();
+	int r = uksched_waitq_wake(q, n);
+
+	ukarch_irq_restore(fl);
+	return r;
 }
 
 void uk_thread_yield(void)

@@ -38,6 +38,8 @@ struct uk_thread {
 	int detached;
 	int *clear_tid;
 	struct uk_waitq joiners;
+	uint64_t sigmask;	/* the system-call layer's blocked signals */
+	void *free_on_exit;	/* memory to give back once it ended */
 };
 
 /* Per-CPU scheduling state: one CPU now, all of it here for SMP later. */

@@ -37,6 +37,7 @@ void uksched_thread_free(struct uk_thread *t)
 		ukplat_page_guard(t->guard, 0, table_page);
 	uk_free(a, t->stack);
 	uk_free(a, t->tls);
+	uk_free(a, t->free_on_exit);
 	if (t->id != 1)		/* main()'s is static */
 		uk_free(a, t);
 }
@@ -46,8 +47,10 @@ static struct uk_thread *thread_new(const char *name)
 	struct uk_thread *t = uk_calloc(uk_alloc_get_default(), 1,
 					sizeof(*t));
 
-	if (t)
+	if (t) {
 		uk_thread_set_name(t, name);
+		t->sigmask = this_cpu()->current->sigmask;
+	}
 	return t;
 }
 
@@ -88,7 +91,7 @@ struct uk_thread *uk_thread_create(const char *name, void *(*fn)(void *),
 	if (!t)
 		return NULL;
 	size = ALIGN_UP(stack_size ? stack_size : STACK_DEFAULT, PAGE_SIZE);
-	if (size < stack_size)		/* wrapped */
+	if (size < stack_size || size + PAGE_SIZE < size)	/* wrapped */
 		goto fail;
 	t->stack = uk_memalign(a, PAGE_SIZE, size + PAGE_SIZE);
 	if (!t->stack || ukboot_tls_alloc(&t->tls, &t->tp))
@@ -224,4 +227,18 @@ void uk_thread_set_name(struct uk_thread *t, const char *name)
 int uk_thread_count(void)
 {
 	return this_cpu()->threads;
+}
+
+uint64_t *uk_thread_sigmask(struct uk_thread *t)
+{
+	return &t->sigmask;
+}
+
+void uk_thread_free_on_exit(void *p)
+{
+	struct uk_thread *t = this_cpu()->current;
+
+	if (t->free_on_exit)	/* one at a time: the older one now */
+		uk_free(uk_alloc_get_default(), t->free_on_exit);
+	t->free_on_exit = p;
 }

@@ -13,6 +13,7 @@
 #include <sys/sysmacros.h>
 #include <uk/assert.h>
 #include <uk/plat/console.h>
+#include <uk/sched.h>
 #include "syscalls.h"
 
 /* Which of 0, 1, 2 are still open (close() works on them too). */
@@ -175,6 +176,9 @@ static unsigned long poll_now(struct pollfd *fds, unsigned long n)
 	return ready;
 }
 
+/* Nobody wakes it: a place for polls that wait for ever. */
+static struct uk_waitq never_ready;
+
 long sys_ppoll(struct pollfd *fds, unsigned long n,
 	       const struct timespec *timeout, const sigset_t *mask,
 	       size_t masksize)
@@ -187,11 +191,14 @@ long sys_ppoll(struct pollfd *fds, unsigned long n,
 	if (ready || (timeout && !timeout->tv_sec && !timeout->tv_nsec))
 		return ready;
 	/*
-	 * Nothing can become ready while this, the only thread, waits: a
-	 * wait without end would hang the guest until the host gives up.
+	 * Nothing makes the console ready: the thread sleeps out its
+	 * timeout, or blocks for good (other threads go on; if none can,
+	 * uksched reports the deadlock instead of hanging the guest).
 	 */
-	if (!timeout)
-		UK_CRASH("poll() waits for ever on descriptors nothing can make ready\n");
+	if (!timeout) {
+		uk_waitq_wait(&never_ready, 0, "poll");
+		return 0;
+	}
 	return sys_nanosleep(timeout, NULL);
 }
 

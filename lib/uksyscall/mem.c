@@ -20,6 +20,7 @@
 #include <uk/asm/paging.h>
 #include <uk/plat/memory.h>
 #include <uk/plat/common/sections.h>
+#include <uk/sched.h>
 #include "syscalls.h"
 
 /*
@@ -192,6 +193,14 @@ long sys_mmap(unsigned long addr, size_t len, int prot, int flags, int fd,
 	return map_new(len, prot);
 }
 
+/* Whether the calling thread runs on m's block. */
+static int on_stack(const struct mapping *m)
+{
+	unsigned long sp = (unsigned long)__builtin_frame_address(0);
+
+	return sp >= m->block && sp < m->hi;
+}
+
 long sys_munmap(unsigned long addr, size_t len)
 {
 	struct mapping **link, *m;
@@ -208,7 +217,15 @@ long sys_munmap(unsigned long addr, size_t len)
 		} else if (addr <= m->lo && end >= m->hi) {
 			*link = m->next;
 			none_set(m, 0, 0);	/* the heap's pages again */
-			uk_free(uk_alloc_get_default(), (void *)m->block);
+			/* musl's detached threads unmap their own stack and
+			 * then exit: until then, it is still the stack
+			 * interrupts and preemption use.
+			 */
+			if (on_stack(m))
+				uk_thread_free_on_exit((void *)m->block);
+			else
+				uk_free(uk_alloc_get_default(),
+					(void *)m->block);
 			uk_free(uk_alloc_get_default(), m);
 		} else {
 			if (addr <= m->lo)
@@ -228,6 +245,7 @@ long sys_munmap(unsigned long addr, size_t len)
 long sys_mremap(unsigned long old, size_t old_len, size_t new_len,
 		int flags, unsigned long new_addr)
 {
+	unsigned long nlo, nhi;
 	struct mapping *m;
 	long addr;
 
@@ -251,7 +269,14 @@ long sys_mremap(unsigned long old, size_t old_len, size_t new_len,
 	addr = map_new(new_len, PROT_READ | PROT_WRITE);
 	if (addr < 0)
 		return addr;
+	/* A PROT_NONE range moves along, made readable to be copied. */
+	nlo = m->nlo;
+	nhi = m->nhi;
+	none_set(m, 0, 0);
 	memcpy((void *)addr, (void *)old, old_len);
+	if (nhi > nlo && nlo >= old && nlo < old + old_len)
+		sys_mprotect(addr + (nlo - old),
+			     MIN(nhi, old + old_len) - nlo, PROT_NONE);
 	sys_munmap(old, old_len);
 	return addr;
 }

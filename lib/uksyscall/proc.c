@@ -145,7 +145,11 @@ long sys_futex(int *uaddr, int op, int val, const struct timespec *timeout,
 	/* Linux checks these before anything else. */
 	if ((unsigned long)uaddr % sizeof(int))
 		return -EINVAL;
-	if ((op & FUTEX_CLOCK_REALTIME) && cmd != FUTEX_WAIT_BITSET)
+	/* Linux takes the clock for FUTEX_WAIT too (a relative timeout:
+	 * no difference), and refuses it for anything else.
+	 */
+	if ((op & FUTEX_CLOCK_REALTIME) && cmd != FUTEX_WAIT_BITSET &&
+	    cmd != FUTEX_WAIT)
 		return -ENOSYS;
 	switch (cmd) {
 	case FUTEX_WAIT:

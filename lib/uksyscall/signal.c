@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Signals of the one process. Dispositions, the blocked mask and the
- * alternate stack are kept as Linux keeps them. A signal the process
- * sends itself (raise(), abort()) is delivered at once, or when it is
- * unblocked: a handler runs on the current stack; the default action
+ * Signals of the one process. Dispositions, each thread's blocked mask
+ * and the alternate stack are kept as Linux keeps them. A signal a
+ * thread sends itself (raise(), abort()) is delivered at once, or when
+ * it is unblocked: a handler runs on the current stack, with interrupts
+ * on as in any thread code (it may be preempted); the default action
  * ignores it or ends the process with status 128 + the signal, as a
  * shell reports a killed program. Faults are not signals here: the
  * platform reports them and ends the guest.
@@ -14,7 +15,9 @@
 #include <ucontext.h>
 #include <uk/print.h>
 #include <uk/plat/lifecycle.h>
+#include <uk/config.h>
 #include <uk/sched.h>
+#include <uk/asm/cpu.h>
 #include "syscalls.h"
 
 #define NSIG_LINUX	64
@@ -37,17 +40,28 @@ struct k_sigaction {
 };
 
 static struct k_sigaction actions[NSIG_LINUX + 1];
-static unsigned long long blocked, pending;
+static unsigned long long pending;
+
+/* The calling thread's blocked mask (musl's exiting threads block
+ * everything: that must not reach the others).
+ */
+static unsigned long long *thread_mask(void)
+{
+	return (unsigned long long *)uk_thread_sigmask(uk_thread_current());
+}
 static stack_t altstack = { .ss_flags = SS_DISABLE };
 
 static void deliver(int sig);
+
+/* Threads run with interrupts on when time slices are in use. */
+#define USER_IRQ_ON	(CONFIG_LIBUKSCHED_SLICE_MS != 0)
 
 static void deliver_pending(void)
 {
 	unsigned long long ready;
 	int sig;
 
-	while ((ready = pending & ~blocked)) {
+	while ((ready = pending & ~*thread_mask())) {
 		sig = __builtin_ctzll(ready) + 1;
 		pending &= ~BIT(sig);
 		deliver(sig);
@@ -58,6 +72,7 @@ static void deliver(int sig)
 {
 	/* A copy: SA_RESETHAND resets the table, not the handler to run. */
 	struct k_sigaction a = actions[sig];
+	unsigned long fl;
 	siginfo_t info;
 	ucontext_t uc;
 
@@ -73,10 +88,13 @@ static void deliver(int sig)
 		actions[sig].handler = SIG_DFL;
 	/* The mask to restore on return, which a handler may change there. */
 	memset(&uc, 0, sizeof(uc));
-	memcpy(&uc.uc_sigmask, &blocked, sizeof(blocked));
+	memcpy(&uc.uc_sigmask, thread_mask(), sizeof(*thread_mask()));
 	uc.uc_stack = altstack;
-	blocked |= a.mask | (a.flags & SA_NODEFER ? 0 : BIT(sig));
-	blocked &= ~UNBLOCKABLE;
+	*thread_mask() |= a.mask | (a.flags & SA_NODEFER ? 0 : BIT(sig));
+	*thread_mask() &= ~UNBLOCKABLE;
+	fl = ukarch_irq_save();
+	if (USER_IRQ_ON)
+		ukarch_irq_enable();
 	if (a.flags & SA_SIGINFO) {
 		memset(&info, 0, sizeof(info));
 		info.si_signo = sig;
@@ -86,13 +104,14 @@ static void deliver(int sig)
 	} else {
 		a.handler(sig);
 	}
+	ukarch_irq_restore(fl);
 	/*
 	 * What became pending meanwhile is left to the caller's loop: a
 	 * handler that raises its own signal again and again then runs in
 	 * turn, as on Linux, not ever deeper on the stack.
 	 */
-	memcpy(&blocked, &uc.uc_sigmask, sizeof(blocked));
-	blocked &= ~UNBLOCKABLE;
+	memcpy(thread_mask(), &uc.uc_sigmask, sizeof(*thread_mask()));
+	*thread_mask() &= ~UNBLOCKABLE;
 }
 
 static long send_self(int sig)
@@ -108,7 +127,7 @@ static long send_self(int sig)
 
 long sys_rt_sigaction(int sig, const void *act, void *old, size_t size)
 {
-	if (size != sizeof(blocked) || sig < 1 || sig > NSIG_LINUX)
+	if (size != sizeof(*thread_mask()) || sig < 1 || sig > NSIG_LINUX)
 		return -EINVAL;
 	if (act && (BIT(sig) & UNBLOCKABLE))
 		return -EINVAL;
@@ -126,27 +145,27 @@ long sys_rt_sigprocmask(int how, const sigset_t *set, sigset_t *old,
 {
 	unsigned long long s;
 
-	if (size != sizeof(blocked))
+	if (size != sizeof(*thread_mask()))
 		return -EINVAL;
 	if (old)
-		memcpy(old, &blocked, sizeof(blocked));
+		memcpy(old, thread_mask(), sizeof(*thread_mask()));
 	if (!set)
 		return 0;
 	memcpy(&s, set, sizeof(s));
 	switch (how) {
 	case SIG_BLOCK:
-		blocked |= s;
+		*thread_mask() |= s;
 		break;
 	case SIG_UNBLOCK:
-		blocked &= ~s;
+		*thread_mask() &= ~s;
 		break;
 	case SIG_SETMASK:
-		blocked = s;
+		*thread_mask() = s;
 		break;
 	default:
 		return -EINVAL;
 	}
-	blocked &= ~UNBLOCKABLE;
+	*thread_mask() &= ~UNBLOCKABLE;
 	deliver_pending();
 	return 0;
 }

@@ -47,6 +47,8 @@ thread_checks() {
 	like "$boot_out" '^threads: preempt: a ran, b ran$' "uk threads: two busy threads both run (preemption)"
 	like "$boot_out" '^threads: sleep: slept ([5-9][0-9]{4}|[0-9]{6}) us, main ran 1$' "uk threads: a 50 ms sleep is not short; main runs meanwhile"
 	like "$boot_out" '^threads: sem: 3 then 5; timed out -1$' "uk threads: a semaphore counts and times out"
+	words_ok "$img" "uk threads (hostile)" hugestack
+	like "$boot_out" '^threads: hugestack: refused, then 9$' "uk threads: a stack size that wraps is refused, the heap intact"
 	boot "$img" deadlock
 	report_ok "uk threads" "a deadlock" 'deadlock: every thread is blocked and no timer can wake one$'
 	like "$boot_out" 'thread 2 "lock-ba" waits for mutex 0x[0-9a-f]+$' "uk threads: the deadlock report lists the second thread and its mutex"
@@ -68,6 +70,11 @@ thread_checks() {
 	sleeps_ok "pthreads" "pthreads: sleep:" 4
 	like "$boot_out" '^pthreads: timedwait: ETIMEDOUT after ([2-9][0-9]{4}|[0-9]{6}) us$' "pthreads: cond_timedwait times out, not early"
 	like "$boot_out" '^pthreads: detach: 50 ran$' "pthreads: detached threads run and end"
+	words_ok "$img" "pthreads (hostile)" spinwait sigmask protnone pollthread
+	like "$boot_out" '^pthreads: spinwait: the woken thread ran$' "pthreads: a thread woken by a spinning one gets its time slice"
+	like "$boot_out" '^pthreads: sigmask: SIGUSR1 unblocked, handler ran$' "pthreads: an ending thread's signal mask stays its own"
+	like "$boot_out" '^pthreads: protnone: mremap moved it$' "pthreads: mremap moves a PROT_NONE mapping"
+	like "$boot_out" '^pthreads: pollthread: main returns$' "pthreads: a thread polling for ever does not stop the image"
 	boot "$img" deadlock
 	report_ok "pthreads" "a deadlock" 'thread 2 "clone" waits for futex 0x[0-9a-f]+$'
 	like "$boot_out" 'thread 1 "main" waits for futex 0x[0-9a-f]+$' "pthreads: the deadlock report lists main and its futex"

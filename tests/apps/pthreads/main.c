@@ -15,15 +15,23 @@
  *   fault       a thread writes to address 8: reported with its name
  *   overflow    a thread recurses into musl's guard page: reported
  *   exit N      a thread calls exit(N) while main waits
+ *   spinwait    main wakes a thread, then spins until it has run
+ *   sigmask     a joined thread's end leaves main's signal mask alone
+ *   pollthread  a thread polls for ever; main returns: the image ends
+ *   protnone    mremap moves a PROT_NONE mapping
  *   sleepms N   main sleeps N ms while a thread waits on a futex, as
  *               tests/lib/idle.sh reads it ("idle: slept N ms: US us")
  *   accuracy    nanosleep of 1, 10 and 100 ms, 5 each: what they took
  *   switch N    N sched_yield round trips between two threads (ns each)
  *   create N    N pthread_create+join pairs (ns each)
  */
+#define _GNU_SOURCE	/* mremap */
 #include <errno.h>
 #include <pthread.h>
+#include <poll.h>
 #include <sched.h>
+#include <signal.h>
+#include <sys/mman.h>
 #include <semaphore.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -378,6 +386,75 @@ static void check_accuracy(void)
 	}
 }
 
+static volatile int flag;
+
+static void *setflag(void *arg)
+{
+	flag = 1;
+	return NULL;
+}
+
+/* Main never blocks after the create: only a time slice lets it run. */
+static void check_spinwait(void)
+{
+	pthread_t t;
+
+	flag = 0;
+	pthread_create(&t, NULL, setflag, NULL);
+	while (!flag)
+		;
+	pthread_join(t, NULL);
+	printf("pthreads: spinwait: the woken thread ran\n");
+}
+
+static volatile int got_usr1;
+
+static void on_usr1(int sig)
+{
+	got_usr1 = 1;
+}
+
+static void check_sigmask(void)
+{
+	sigset_t set;
+	pthread_t t;
+
+	signal(SIGUSR1, on_usr1);
+	pthread_create(&t, NULL, square, (void *)3);
+	pthread_join(t, NULL);
+	sigprocmask(SIG_BLOCK, NULL, &set);
+	raise(SIGUSR1);
+	printf("pthreads: sigmask: SIGUSR1 %s, handler %s\n",
+	       sigismember(&set, SIGUSR1) ? "blocked" : "unblocked",
+	       got_usr1 ? "ran" : "did not run");
+}
+
+static void *poll_for_ever(void *arg)
+{
+	poll(NULL, 0, -1);
+	return NULL;
+}
+
+static void check_pollthread(void)
+{
+	struct timespec ts = { 0, 20000000 };
+	pthread_t t;
+
+	pthread_create(&t, NULL, poll_for_ever, NULL);
+	nanosleep(&ts, NULL);
+	printf("pthreads: pollthread: main returns\n");
+}
+
+static void check_protnone(void)
+{
+	char *p = mmap(NULL, 8192, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS,
+		       -1, 0), *q;
+
+	q = mremap(p, 8192, 32768, MREMAP_MAYMOVE);
+	printf("pthreads: protnone: mremap %s\n",
+	       q == MAP_FAILED ? strerror(errno) : "moved it");
+}
+
 static void *yielder(void *arg)
 {
 	long n = (long)arg;
@@ -439,6 +516,14 @@ int main(int argc, char *argv[])
 			check_timedwait();
 		else if (!strcmp(w, "detach"))
 			check_detach();
+		else if (!strcmp(w, "spinwait"))
+			check_spinwait();
+		else if (!strcmp(w, "sigmask"))
+			check_sigmask();
+		else if (!strcmp(w, "pollthread"))
+			check_pollthread();
+		else if (!strcmp(w, "protnone"))
+			check_protnone();
 		else if (!strcmp(w, "accuracy"))
 			check_accuracy();
 		else if (!strcmp(w, "deadlock"))

@@ -9,6 +9,8 @@
  *   preempt     two busy threads that never yield both make progress
  *   sleep       a 50 ms sleep in a thread is never short; main runs
  *   sem         a semaphore hands out its count and blocks the rest
+ *   hugestack   a stack size that wraps: creation fails, nothing breaks
+ *   busysleep   main sleeps 20 ms 3 times while a thread spins: longest
  *   deadlock    two threads wait on each other's mutex: reported
  *   fault       a thread writes to address 8: reported with its name
  *   overflow    a thread recurses until its guard page stops it
@@ -191,6 +193,38 @@ static void check_sleep(void)
 	       (unsigned long)(uintptr_t)us, main_ticks);
 }
 
+static void check_busysleep(void)
+{
+	struct uk_thread *t;
+	uint64_t t0, us, most = 0;
+	int i;
+
+	stop = 0;
+	t = uk_thread_create("spinner", busy, (void *)&spins[0], 0);
+	for (i = 0; i < 3; i++) {
+		t0 = ukplat_monotonic_ns();
+		uk_thread_sleep_ns(20000000ULL);
+		us = (ukplat_monotonic_ns() - t0) / 1000;
+		most = us > most ? us : most;
+	}
+	stop = 1;
+	uk_thread_join(t, NULL);
+	printf("threads: busysleep: longest %llu us\n", (unsigned long long)most);
+}
+
+static void check_hugestack(void)
+{
+	struct uk_thread *t = uk_thread_create("huge", square, (void *)2,
+					       (size_t)-4096);
+	struct uk_thread *u = uk_thread_create("after", square, (void *)3,
+					       0);
+	void *r = NULL;
+
+	uk_thread_join(u, &r);
+	printf("threads: hugestack: %s, then %ld\n", t ? "created" : "refused",
+	       (long)r);
+}
+
 static struct uk_sem sem;
 static int sem_taken;
 
@@ -335,6 +369,10 @@ int main(int argc, char *argv[])
 			check_sleep();
 		else if (!strcmp(w, "sem"))
 			check_sem();
+		else if (!strcmp(w, "hugestack"))
+			check_hugestack();
+		else if (!strcmp(w, "busysleep"))
+			check_busysleep();
 		else if (!strcmp(w, "deadlock"))
 			check_deadlock();
 		else if (!strcmp(w, "fault"))

@@ -21,7 +21,7 @@
 int nl_snprintf(char *buf, size_t size, const char *fmt, ...);
 int nl_sprintf(char *buf, const char *fmt, ...);
 int nl_asprintf(char **strp, const char *fmt, ...);
-extern int nl_errno;
+extern __thread int nl_errno;	/* nolibc's errno is per thread */
 long nl_strtol(const char *s, char **end, int base);
 long long nl_strtoll(const char *s, char **end, int base);
 unsigned long nl_strtoul(const char *s, char **end, int base);

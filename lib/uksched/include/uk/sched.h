@@ -55,6 +55,16 @@ struct uk_waitq {
 	struct uk_thread *head, *tail;
 };
 
+/*
+ * Blocks the calling thread on q until uk_waitq_wake() or deadline_ns
+ * (0: none); what (e.g. "poll") names the wait in deadlock reports.
+ * 0 when woken, -1 when the deadline passed first.
+ */
+int uk_waitq_wait(struct uk_waitq *q, uint64_t deadline_ns,
+		  const char *what);
+/* Wakes up to n threads of q, first come first; how many. */
+int uk_waitq_wake(struct uk_waitq *q, int n);
+
 /* Mutexes: not recursive; unlocking one another thread holds crashes. */
 struct uk_mutex {
 	struct uk_thread *owner;
@@ -124,6 +134,15 @@ void uk_thread_set_clear_tid(struct uk_thread *t, int *clear_tid);
 void uk_thread_set_guard(struct uk_thread *t, uintptr_t base, size_t len);
 /* Threads not yet ended, the caller included. */
 int uk_thread_count(void);
+/* The thread's blocked signals (a new thread starts with its
+ * creator's): the system-call layer's, kept per thread as on Linux.
+ */
+uint64_t *uk_thread_sigmask(struct uk_thread *t);
+/* Gives p back to the default allocator once the calling thread has
+ * ended: its stack, which it may still run on until then (musl's
+ * detached threads unmap their own stack, then exit).
+ */
+void uk_thread_free_on_exit(void *p);
 
 #ifdef __cplusplus
 }
