@@ -5,7 +5,8 @@
  * sooner of the first sleeper's deadline and, when another thread is
  * waiting to run, the end of the current time slice. Everything here
  * runs with interrupts masked; the timer's interrupt only asks (want)
- * and the switch itself happens on the interrupted thread's stack (run).
+ * and the switch itself happens on the interrupted thread's stack (a
+ * yield).
  * With nothing to run the CPU idles; with nothing to run and nothing to
  * wait for, the threads are deadlocked: reported, and the image ends.
  */
@@ -251,14 +252,10 @@ int uksched_block(struct uk_waitq *q, uint64_t deadline, const char *what,
 
 void uksched_yield_locked(void)
 {
-	struct uksched_cpu *cpu = this_cpu();
-
-	/* Sleepers now due go first: a busy thread must not keep a woken
-	 * one waiting for another slice.
+	/* Sleepers now due go ahead of it all the same: schedule() puts
+	 * them at the front.
 	 */
-	if (cpu->sleepers)
-		wake_due(ukplat_monotonic_ns());
-	uksched_runq_add(cpu->current);
+	uksched_runq_add(this_cpu()->current);
 	schedule();
 }
 
@@ -347,11 +344,6 @@ static int want(void)
 	return 0;
 }
 
-static void run(void)
-{
-	uksched_yield_locked();
-}
-
 /* For crash reports: the running thread; whether addr is its guard. */
 static int crash_thread(uint64_t addr, struct ukplat_crash_thread *ct)
 {
@@ -376,7 +368,7 @@ static int sched_init(void)
 	cpu->current = &main_thread;
 	cpu->all = &main_thread;
 	cpu->threads = 1;
-	ukplat_preempt_set(want, run);
+	ukplat_preempt_set(want, uksched_yield_locked);
 	ukplat_crash_thread_set(crash_thread);
 	/* Threads run with interrupts on, to be preempted; the kernel
 	 * (system calls, this library) masks them.

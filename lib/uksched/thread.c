@@ -29,12 +29,21 @@ static void *table_page(void)
 	return uk_memalign(uk_alloc_get_default(), PAGE_SIZE, PAGE_SIZE);
 }
 
+int uk_page_guard(uintptr_t va, int guard)
+{
+	unsigned long fl = ukarch_irq_save();
+	int r = ukplat_page_guard(va, guard, table_page);
+
+	ukarch_irq_restore(fl);
+	return r;
+}
+
 void uksched_thread_free(struct uk_thread *t)
 {
 	struct uk_alloc *a = uk_alloc_get_default();
 
 	if (t->guard && t->stack)
-		ukplat_page_guard(t->guard, 0, table_page);
+		uk_page_guard(t->guard, 0);
 	uk_free(a, t->stack);
 	uk_free(a, t->tls);
 	uk_free(a, t->free_on_exit);
@@ -86,7 +95,6 @@ struct uk_thread *uk_thread_create(const char *name, void *(*fn)(void *),
 	struct uk_thread *t = thread_new(name);
 	size_t size;
 	unsigned long fl;
-	int r;
 
 	if (!t)
 		return NULL;
@@ -96,10 +104,7 @@ struct uk_thread *uk_thread_create(const char *name, void *(*fn)(void *),
 	t->stack = uk_memalign(a, PAGE_SIZE, size + PAGE_SIZE);
 	if (!t->stack || ukboot_tls_alloc(&t->tls, &t->tp))
 		goto fail;
-	fl = ukarch_irq_save();
-	r = ukplat_page_guard((uintptr_t)t->stack, 1, table_page);
-	ukarch_irq_restore(fl);
-	if (r == 0) {
+	if (uk_page_guard((uintptr_t)t->stack, 1) == 0) {
 		t->guard = (uintptr_t)t->stack;
 		t->guard_len = PAGE_SIZE;
 	}

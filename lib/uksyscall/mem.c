@@ -18,7 +18,6 @@
 #include <uk/config.h>
 #include <uk/alloc.h>
 #include <uk/asm/paging.h>
-#include <uk/plat/memory.h>
 #include <uk/plat/common/sections.h>
 #include <uk/sched.h>
 #include "syscalls.h"
@@ -73,16 +72,11 @@ struct mapping {
 
 static struct mapping *mappings;
 
-static void *table_page(void)
-{
-	return uk_memalign(uk_alloc_get_default(), PAGE_SIZE, PAGE_SIZE);
-}
-
 /* Guards or unguards the pages of [lo, hi). */
 static void guard_pages(unsigned long lo, unsigned long hi, int on)
 {
 	for (; lo < hi; lo += PAGE_SIZE)
-		ukplat_page_guard(lo, on, table_page);
+		uk_page_guard(lo, on);
 }
 
 /* Sets m's PROT_NONE range (lo == hi: none), guarded when small. */

@@ -45,9 +45,9 @@ static unsigned long long pending;
 /* The calling thread's blocked mask (musl's exiting threads block
  * everything: that must not reach the others).
  */
-static unsigned long long *thread_mask(void)
+static uint64_t *thread_mask(void)
 {
-	return (unsigned long long *)uk_thread_sigmask(uk_thread_current());
+	return uk_thread_sigmask(uk_thread_current());
 }
 static stack_t altstack = { .ss_flags = SS_DISABLE };
 

@@ -120,6 +120,13 @@ int uk_futex_requeue(const int *addr, int n, const int *addr2, int move,
 		     const int *cmp);
 
 /*
+ * Makes the 4 KiB page at va (heap memory the caller owns) a guard page
+ * that faults on any access (guard != 0), or ordinary memory again:
+ * ukplat_page_guard() with page tables from the heap. 0, or -1.
+ */
+int uk_page_guard(uintptr_t va, int guard);
+
+/*
  * For a system-call layer's clone(): a thread on a stack the caller
  * owns (only the thread itself is allocated), detached, starting in
  * entry(arg) on stack_top with thread pointer tp; NULL when memory is
