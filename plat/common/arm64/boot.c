@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The common arm64 boot path, from entry.S (MMU off) to ukplat_entry():
- * one walk over the device tree for RAM, command line and devices, then
- * page tables and MMU, then the interrupt controller.
+ * one walk over the device tree for RAM, command line, initrd and
+ * devices, then page tables and MMU, then the interrupt controller.
  */
 #include <uk/essentials.h>
 #include <uk/asm/paging.h>
@@ -11,9 +11,39 @@
 #include <uk/plat/lifecycle.h>
 #include <uk/plat/memory.h>
 #include <uk/plat/common/cmdline.h>
+#include <uk/plat/common/initrd.h>
 #include <uk/plat/common/memregion.h>
 #include <uk/plat/common/sections.h>
 #include <uk/plat/common/arm64/boot.h>
+
+/*
+ * A linux,initrd-* property: one or two cells, as Linux reads them (QEMU
+ * 7.2 writes one, other loaders the root's #address-cells, two on virt).
+ * -1 when absent or neither.
+ */
+static int initrd_cell(const struct fdt_node *n, const char *name,
+		       uint64_t *v)
+{
+	uint32_t len;
+	const void *p = fdt_prop(n, name, &len);
+
+	if (!p || (len != 4 && len != 8))
+		return -1;
+	*v = fdt_cells(p, len / 4);
+	return 0;
+}
+
+/* /chosen's linux,initrd-start and -end (the end excluded), which QEMU
+ * writes for an image it boots as Linux (Kiln's arm64 Image is one).
+ */
+static void chosen_initrd(const struct fdt_node *n)
+{
+	uint64_t start, end;
+
+	if (!initrd_cell(n, "linux,initrd-start", &start) &&
+	    !initrd_cell(n, "linux,initrd-end", &end))
+		plat_initrd_set(start, end - start);
+}
 
 static void probe(const struct fdt_node *n, void *arg __maybe_unused)
 {
@@ -24,6 +54,7 @@ static void probe(const struct fdt_node *n, void *arg __maybe_unused)
 		return;	/* everything Kiln drives sits at the top */
 	if (fdt_name_is(n, "chosen")) {
 		plat_cmdline_set(fdt_prop_str(n, "bootargs"), 0);
+		chosen_initrd(n);
 		return;
 	}
 	if (!fdt_enabled(n))
@@ -67,6 +98,8 @@ void arm64_boot(const void *dtb)
 	 */
 	plat_mem_reserve(0, PLAT_NULL_GUARD);
 	plat_mem_reserve((uintptr_t)_text, _end - _text);
+	/* Before any page is taken for tables; arm64_mmu_init maps it. */
+	plat_initrd_keep(1UL << ARM64_VA_BITS);
 	arm64_mmu_init();
 	arm64_gic_init();
 	ukplat_entry();

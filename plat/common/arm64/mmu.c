@@ -3,8 +3,9 @@
  * The page tables the unikernel runs on: an identity map of the RAM the
  * device tree reported (read/write, never executable), of the image with
  * per-section rights (text read-only and executable, the rest never
- * executable) and of the device registers (Device-nGnRE). The image gets
- * 4 KiB pages, the rest the biggest blocks that fit. The NULL guard (at
+ * executable), of the initrd (read-only, never executable) and of the
+ * device registers (Device-nGnRE). The image gets 4 KiB pages, the rest
+ * the biggest blocks that fit. The NULL guard (at
  * least [0, PLAT_NULL_GUARD)) and the pages under the stacks stay
  * unmapped to catch NULL and overflows.
  *
@@ -19,6 +20,7 @@
 #include <uk/asm/paging.h>
 #include <uk/plat/memory.h>
 #include <uk/plat/common/crash.h>
+#include <uk/plat/common/initrd.h>
 #include <uk/plat/common/memregion.h>
 #include <uk/plat/common/sections.h>
 #include <uk/plat/common/arm64/boot.h>
@@ -162,12 +164,14 @@ static int overlaps(uint64_t b1, uint64_t e1, uint64_t b2, uint64_t e2)
 
 /*
  * Device registers get whole 2 MiB blocks (no level 3 table for them)
- * unless such a block would reach into RAM or the NULL guard.
+ * unless such a block would reach into RAM, the initrd or the NULL guard.
  */
 static void map_mmio(const struct ukplat_memregion *ram, int n)
 {
-	uint64_t b, e;
+	uint64_t b, e, initrd, initrd_len;
 	int i, j;
+
+	initrd = plat_initrd_range(&initrd_len);
 
 	for (i = 0; i < mmio_nr; i++) {
 		b = ALIGN_DOWN(mmio[i].base, ARM64_PAGE_2M);
@@ -177,6 +181,7 @@ static void map_mmio(const struct ukplat_memregion *ram, int n)
 				     ram[j].base + ram[j].len))
 				break;
 		if (j < n || overlaps(b, e, (uintptr_t)_text, (uintptr_t)_end) ||
+		    overlaps(b, e, initrd, initrd + initrd_len) ||
 		    b < PLAT_NULL_GUARD)
 			map(mmio[i].base, mmio[i].end, PTE_DEV);
 		else
@@ -207,6 +212,7 @@ void arm64_mmu_init(void)
 	struct ukplat_memregion ram[PLAT_MEM_MAX];
 	uint64_t guard = (uintptr_t)arm64_stack_guard;
 	uint64_t exc_guard = (uintptr_t)arm64_exc_stack_guard;
+	uint64_t initrd, initrd_len;
 	int i, n;
 
 	/*
@@ -230,6 +236,10 @@ void arm64_mmu_init(void)
 	map(exc_guard + PAGE_SIZE, (uintptr_t)_end, PTE_RW);
 	for (i = 0; i < n; i++)
 		map(ram[i].base, ram[i].base + ram[i].len, PTE_RW);
+	/* Out of the free list (plat_initrd_keep), so not mapped above. */
+	initrd = plat_initrd_range(&initrd_len);
+	if (initrd_len)
+		map(initrd, initrd + initrd_len, PTE_RO);
 	map_mmio(ram, n);
 
 	dcache_inval((uintptr_t)_data, (uintptr_t)_end);

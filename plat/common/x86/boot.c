@@ -5,11 +5,15 @@
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/console.h>
 #include <uk/plat/lifecycle.h>
+#include <uk/plat/common/initrd.h>
 #include <uk/plat/common/memregion.h>
 #include <uk/plat/common/sections.h>
 #include <uk/plat/common/x86/boot.h>
 
 uint64_t x86_rsdp;
+
+/* The identity map covers the low half of the 48-bit space. */
+#define X86_INITRD_LIMIT (1UL << 47)
 
 __weak void x86_paging_plat_add(void)
 {
@@ -28,6 +32,8 @@ void x86_boot(uint32_t info, x86_bootinfo_parser_t parse)
 	 */
 	plat_mem_reserve(0, PLAT_NULL_GUARD);
 	plat_mem_reserve((uintptr_t)_text, _end - _text);
+	/* Before any page is taken for tables; x86_paging_init maps it. */
+	plat_initrd_keep(X86_INITRD_LIMIT);
 	x86_paging_plat_add();
 	x86_paging_init();
 	ukplat_entry();

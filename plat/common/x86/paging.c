@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The page tables the unikernel runs on: an identity map of the RAM the
- * loader reported, non-executable, and of the image with per-section
- * rights. The image gets 4 KiB pages, the rest the biggest pages that fit,
- * so a large machine costs few entries. The NULL guard [0,
+ * loader reported, non-executable, of the image with per-section rights
+ * and of the initrd, read-only. The image gets 4 KiB pages, the rest the
+ * biggest pages that fit, so a large machine costs few entries. The NULL guard [0,
  * PLAT_NULL_GUARD) and the page under the boot stack stay unmapped to
  * catch NULL pointers (at any offset below the guard's end) and stack
  * overflows. Later, ukplat_page_guard() unmaps single pages of RAM (and
@@ -12,6 +12,7 @@
 #include <uk/asm/cpu.h>
 #include <uk/asm/paging.h>
 #include <uk/plat/memory.h>
+#include <uk/plat/common/initrd.h>
 #include <uk/plat/common/memregion.h>
 #include <uk/plat/common/sections.h>
 #include <uk/plat/common/x86/boot.h>
@@ -130,6 +131,7 @@ void x86_paging_init(void)
 {
 	struct ukplat_memregion ram[PLAT_MEM_MAX];
 	uint64_t guard = (uintptr_t)x86_stack_guard;
+	uint64_t initrd, initrd_len;
 	int i, n;
 
 	/*
@@ -154,6 +156,10 @@ void x86_paging_init(void)
 	for (i = 0; i < extra_nr; i++)
 		map(extra[i].base, extra[i].base + extra[i].len,
 		    PTE_RW | pte_nx);
+	/* Out of the free list (plat_initrd_keep), so not mapped above. */
+	initrd = plat_initrd_range(&initrd_len);
+	if (initrd_len)
+		map(initrd, initrd + initrd_len, PTE_RX | pte_nx);
 	ukarch_write_cr3((uintptr_t)pml4);
 }
 

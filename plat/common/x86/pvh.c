@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Reads the PVH start info: RAM map, command line, ACPI RSDP. */
+/* Reads the PVH start info: RAM map, command line, ACPI RSDP, initrd. */
 #include <uk/essentials.h>
 #include <uk/plat/common/cmdline.h>
+#include <uk/plat/common/initrd.h>
 #include <uk/plat/common/memregion.h>
 #include <uk/plat/common/x86/boot.h>
 #include <uk/plat/common/x86/pvh.h>
@@ -35,6 +36,19 @@ void x86_pvh_parse(uint32_t info)
 		for (i = 0; i < n; i++)
 			if (e[i].type == PVH_MEMMAP_RAM)
 				plat_mem_add(e[i].addr, e[i].size);
+	}
+	/*
+	 * The initrd is module 0 (QEMU's -initrd, Xen's ramdisk); a list
+	 * the boot page tables do not map is no list.
+	 */
+	if (si->nr_modules && si->modlist_paddr &&
+	    x86_paging_readable(si->modlist_paddr) &&
+	    x86_paging_readable(si->modlist_paddr +
+				sizeof(struct hvm_modlist_entry) - 8)) {
+		const struct hvm_modlist_entry *m =
+			(const void *)(uintptr_t)si->modlist_paddr;
+
+		plat_initrd_set(m->paddr, m->size);
 	}
 	x86_pvh_plat_parse(si);
 }

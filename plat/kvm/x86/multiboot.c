@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Reads the multiboot info: RAM map and command line. */
+/* Reads the multiboot info: RAM map, command line and initrd. */
 #include <uk/essentials.h>
 #include <uk/plat/common/cmdline.h>
+#include <uk/plat/common/initrd.h>
 #include <uk/plat/common/memregion.h>
 #include <uk/plat/common/x86/boot.h>
 
 #define MB_INFO_MEM	(1 << 0)
 #define MB_INFO_CMDLINE	(1 << 2)
+#define MB_INFO_MODS	(1 << 3)
 #define MB_INFO_MMAP	(1 << 6)
 #define MB_MMAP_RAM	1
 
@@ -21,6 +23,14 @@ struct mb_info {
 	uint32_t syms[4];
 	uint32_t mmap_length;
 	uint32_t mmap_addr;
+} __packed;
+
+/* A boot module: [mod_start, mod_end), the end excluded (QEMU, GRUB). */
+struct mb_mod {
+	uint32_t mod_start;
+	uint32_t mod_end;
+	uint32_t string;
+	uint32_t reserved;
 } __packed;
 
 struct mb_mmap {
@@ -80,5 +90,19 @@ void kvm_multiboot_parse(uint32_t info)
 	if (mi->flags & MB_INFO_CMDLINE) {
 		cmdline_need(mi->cmdline);
 		plat_cmdline_set((const char *)(uintptr_t)mi->cmdline, 1);
+	}
+
+	/*
+	 * QEMU makes each file of -initrd a,b a module: the initrd is the
+	 * first. An end before the start is a range that wraps; a list
+	 * the boot page tables do not map is no list.
+	 */
+	if ((mi->flags & MB_INFO_MODS) && mi->mods_count && mi->mods_addr &&
+	    x86_paging_readable(mi->mods_addr) &&
+	    x86_paging_readable(mi->mods_addr + sizeof(struct mb_mod) - 8)) {
+		const struct mb_mod *m = (const void *)(uintptr_t)mi->mods_addr;
+
+		plat_initrd_set(m->mod_start,
+				(uint64_t)m->mod_end - m->mod_start);
 	}
 }

@@ -34,6 +34,16 @@ struct hvm_memmap_table_entry {
 };
 
 #define PVH_MEMMAP_RAM 1
+
+/* nr_modules entries at modlist_paddr; QEMU's -initrd and Xen's ramdisk
+ * are module 0.
+ */
+struct hvm_modlist_entry {
+	uint64_t paddr;
+	uint64_t size;
+	uint64_t cmdline_paddr;
+	uint64_t reserved;
+};
 #endif /* !__ASSEMBLY__ */
 
 #endif /* __UK_PLAT_COMMON_X86_PVH_H__ */
