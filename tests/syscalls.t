@@ -6,7 +6,7 @@
 # same program built with musl-gcc on this host.
 source "$(dirname "$0")/lib/tap.sh"
 
-words=(enosys mmap brk malloc signal time futex random fds ids hostile paths)
+words=(enosys mmap brk malloc signal time futex random fds ids hostile paths files pipes)
 app=$KILN/tests/apps/syscalls
 
 # lines WORD TEXT: the app's lines for WORD (marked or not) in TEXT.
@@ -113,6 +113,14 @@ for b in write clock uname text; do
 		skip "no host to compare with"
 	fi
 done
+
+# Files fill the heap: ENOSPC, not a crash, and unlinking gives the room
+# back (on the guest only: the host's /tmp is a disk).
+boot "$img" fill
+like "$boot_out" '^fill: the last write = -1 ENOSPC$' "fill: a full tmpfs says ENOSPC"
+like "$boot_out" '^fill: then 1 MiB fits again = 1048576$' \
+	"fill: after unlink the room is back"
+is "$boot_rc" 0 "fill: the image goes on to exit 0"
 
 # getrandom past the 32 MiB - 1 of older kernels: Linux 6 gives it all.
 MEM=128M boot "$img" bigrandom

@@ -60,9 +60,11 @@ void ukplat_entry(void)
 	int argc;
 
 	ukboot_heap_init();
-#ifndef CONFIG_HAVE_LIBC
 	/* Before anything may touch a thread-local variable (errno). */
+#ifndef CONFIG_HAVE_LIBC
 	ukboot_tls_init();
+#else
+	ukboot_tls_scratch();
 #endif
 	/* Sections are sorted by level, so one walk keeps the order. */
 	run_initcalls();

@@ -6,5 +6,6 @@
 void ukboot_heap_init(void);
 int ukboot_args(char ***argvp, char ***envpp);
 void ukboot_tls_init(void);
+void ukboot_tls_scratch(void);
 
 #endif /* __UKBOOT_BOOT_H__ */

@@ -69,3 +69,23 @@ void ukboot_tls_init(void)
 	if (area)
 		ukarch_tp_set(tp);
 }
+
+/*
+ * Under a libc, its start-up sets the main thread's pointer, after the
+ * init functions ran; until then they get a zeroed scratch area around
+ * the pointer, so libc functions they call find what they read there:
+ * x86's stack-protector canary at %fs:0x28 and the libc's thread
+ * structure (musl keeps it at the pointer on x86_64, just below it on
+ * arm64), zero but readable and writable (errno). Locale-dependent
+ * calls (strerror) still need the libc's own set-up.
+ */
+void ukboot_tls_scratch(void)
+{
+	static char scratch[2048] __aligned(64);
+	uintptr_t tp = (uintptr_t)scratch + sizeof(scratch) / 2;
+
+#ifdef CONFIG_ARCH_X86_64
+	*(uintptr_t *)tp = tp;
+#endif
+	ukarch_tp_set(tp);
+}

@@ -142,22 +142,51 @@ static long map_new(size_t len, int prot)
 	return m->lo;
 }
 
-long sys_mmap(unsigned long addr, size_t len, int prot, int flags, int fd,
-	      off_t off)
+/*
+ * A file mapping is a copy of the file's bytes, made now: private ones
+ * behave as on Linux until the file changes under them; shared ones are
+ * taken only read-only (writes could not reach the file).
+ */
+static int file_map_check(struct uk_file *f, int prot, int flags)
+{
+	if (!f->vn || !S_ISREG(f->vn->st.st_mode))
+		return -ENODEV;
+	if ((f->flags & O_ACCMODE) == O_WRONLY || f->flags & O_PATH)
+		return -EACCES;
+	if ((flags & MAP_SHARED_VALIDATE) != MAP_PRIVATE &&
+	    prot & PROT_WRITE)
+		return -ENODEV;
+	return 0;
+}
+
+static long file_fill(struct uk_file *f, unsigned long addr, size_t len,
+		      off_t off)
+{
+	size_t done = 0;
+	ssize_t n;
+
+	while (done < len) {
+		n = f->vn->ops->read(f->vn, (char *)addr + done, len - done,
+				     off + done);
+		if (n < 0)
+			return n;
+		if (n == 0)
+			break;
+		done += n;
+	}
+	return addr;
+}
+
+static long map(unsigned long addr, size_t len, int prot, int flags,
+		struct uk_file *f, off_t off)
 {
 	struct mapping *m;
+	long rc;
 
-	/* Linux's order: offset, descriptor, length, type, address. */
-	if (off & (PAGE_SIZE - 1))
-		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS) && sys_fcntl(fd, F_GETFD, 0) < 0)
-		return -EBADF;
 	if (!len)
 		return -EINVAL;
 	if (len > USER_END)
 		return -ENOMEM;
-	if (!(flags & MAP_ANONYMOUS))
-		return -ENODEV;		/* the console; no files yet */
 	switch (flags & MAP_SHARED_VALIDATE) {
 	case MAP_SHARED:	/* one process: shared is private */
 	case MAP_PRIVATE:
@@ -166,6 +195,8 @@ long sys_mmap(unsigned long addr, size_t len, int prot, int flags, int fd,
 	default:
 		return -EINVAL;
 	}
+	if (f && (rc = file_map_check(f, prot, flags)))
+		return rc;
 	len = ALIGN_UP(len, PAGE_SIZE);
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if (addr & (PAGE_SIZE - 1))
@@ -177,14 +208,34 @@ long sys_mmap(unsigned long addr, size_t len, int prot, int flags, int fd,
 		if (flags & MAP_FIXED_NOREPLACE)
 			return -EEXIST;
 		/* New memory: accessible, whatever the range was before. */
-		sys_mprotect(addr, len, prot == PROT_NONE ? PROT_NONE :
+		sys_mprotect(addr, len, prot == PROT_NONE && !f ? PROT_NONE :
 				       PROT_READ | PROT_WRITE);
-		if (prot != PROT_NONE)
+		if (prot != PROT_NONE || f)
 			memset((void *)addr, 0, len);
-		return addr;
+	} else {
+		/* addr is only a hint (aligned or not), as on Linux. */
+		addr = map_new(len, f ? PROT_READ | PROT_WRITE : prot);
+		if ((long)addr < 0)
+			return addr;
 	}
-	/* addr is only a hint (aligned or not), as on Linux. */
-	return map_new(len, prot);
+	return f ? file_fill(f, addr, len, off) : (long)addr;
+}
+
+long sys_mmap(unsigned long addr, size_t len, int prot, int flags, int fd,
+	      off_t off)
+{
+	struct uk_file *f = NULL;
+	long rc;
+
+	/* Linux's order: offset, descriptor, length, type, address. */
+	if (off & (PAGE_SIZE - 1))
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS) && !(f = uk_fd_get(fd)))
+		return -EBADF;
+	rc = map(addr, len, prot, flags, f, off);
+	if (f)
+		uk_file_put(f);
+	return rc;
 }
 
 /* Whether the calling thread runs on m's block. */

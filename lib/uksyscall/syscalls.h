@@ -16,39 +16,10 @@
 #include <sys/uio.h>
 #include <time.h>
 #include <uk/essentials.h>
+#include <uk/vfs.h>
 
 struct timezone;
 struct utsname;
-
-/* io.c: the console as fds 0, 1 and 2 */
-long sys_read(int fd, char *buf, size_t len);
-long sys_write(int fd, const char *buf, size_t len);
-long sys_readv(int fd, const struct iovec *iov, int n);
-long sys_writev(int fd, const struct iovec *iov, int n);
-long sys_pread64(int fd, char *buf, size_t len, off_t off);
-long sys_pwrite64(int fd, const char *buf, size_t len, off_t off);
-long sys_lseek(int fd, off_t off, int whence);
-long sys_ioctl(int fd, unsigned long req, long arg);
-long sys_fcntl(int fd, int cmd, long arg);
-long sys_close(int fd);
-long sys_dup(int fd);
-long sys_ppoll(struct pollfd *fds, unsigned long n,
-	       const struct timespec *timeout, const sigset_t *mask,
-	       size_t masksize);
-long sys_poll(struct pollfd *fds, unsigned long n, int timeout_ms);
-long sys_fstat(int fd, struct stat *st);
-long sys_newfstatat(int dirfd, const char *path, struct stat *st, int flags);
-
-/* nofs.c: no file system yet; the working directory is "/" */
-long sys_openat(int dirfd, const char *path, int flags, mode_t mode);
-long sys_open(const char *path, int flags, mode_t mode);
-long sys_faccessat(int dirfd, const char *path, int mode);
-long sys_faccessat2(int dirfd, const char *path, int mode, int flags);
-long sys_access(const char *path, int mode);
-long sys_getcwd(char *buf, size_t size);
-long sys_chdir(const char *path);
-long sys_readlinkat(int dirfd, const char *path, char *buf, size_t size);
-long sys_readlink(const char *path, char *buf, size_t size);
 
 /* mem.c: the program break and anonymous mappings over the heap */
 long sys_brk(unsigned long addr);
@@ -121,6 +92,6 @@ long sys_tgkill(pid_t tgid, pid_t tid, int sig);
 /* The one process's ids. */
 #define UKSYSCALL_PID	1
 /* Descriptors a process may have (RLIMIT_NOFILE). */
-#define UKSYSCALL_NOFILE	1024
+#define UKSYSCALL_NOFILE	UK_FD_MAX
 
 #endif /* __UKSYSCALL_SYSCALLS_H__ */

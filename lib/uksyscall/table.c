@@ -2,12 +2,15 @@
 /*
  * The table from Linux system-call numbers to handlers. Adding a system
  * call: write sys_<name>() (declared in syscalls.h) and list it here;
- * calls only some arches have go under #ifdef SYS_<name>.
+ * calls only some arches have go under #ifdef SYS_<name>. Other
+ * libraries (files, sockets) register theirs with UK_SYSCALL
+ * (uk/syscall.h); the first system call merges them in.
  */
 #include <errno.h>
 #include <sys/syscall.h>
 #include <uk/config.h>
 #include <uk/essentials.h>
+#include <uk/assert.h>
 #include <uk/print.h>
 #include <uk/syscall.h>
 #include "syscalls.h"
@@ -17,12 +20,10 @@ typedef long (*syscall_fn)(long, long, long, long, long, long);
 /* Handlers keep Linux's argument types; all are called with six longs. */
 #define S(name)	[SYS_##name] = (syscall_fn)(void (*)(void))sys_##name
 
-static const syscall_fn table[] = {
-	S(read), S(write), S(readv), S(writev), S(pread64), S(pwrite64),
-	S(lseek), S(ioctl), S(fcntl), S(close), S(dup), S(ppoll),
-	S(fstat), S(newfstatat),
-	S(openat), S(faccessat), S(faccessat2), S(getcwd), S(chdir),
-	S(readlinkat),
+/* Above every arch's highest number (x86_64's and arm64's are < 470). */
+#define TABLE_MAX	512
+
+static syscall_fn table[TABLE_MAX] = {
 	S(brk), S(mmap), S(munmap), S(mremap), S(mprotect), S(madvise),
 	S(clock_gettime), S(clock_getres), S(gettimeofday), S(nanosleep),
 	S(clock_nanosleep),
@@ -36,12 +37,6 @@ static const syscall_fn table[] = {
 	S(kill), S(tkill), S(tgkill),
 #ifdef SYS_arch_prctl
 	S(arch_prctl),
-#endif
-#ifdef SYS_poll
-	S(poll),
-#endif
-#ifdef SYS_open
-	S(open), S(access), S(readlink),	/* x86_64's; arm64 has *at */
 #endif
 #ifdef SYS_time
 	S(time),
@@ -71,6 +66,26 @@ static long enosys(long nr)
 	return -ENOSYS;
 }
 
+extern const struct uk_syscall_entry uk_syscalls_start[], uk_syscalls_end[];
+static int merged;
+
+static void merge_registered(void)
+{
+	const struct uk_syscall_entry *e;
+
+	for (e = uk_syscalls_start; e < uk_syscalls_end; e++) {
+		if ((unsigned long)e->nr >= TABLE_MAX)
+			UK_CRASH("system call %ld: number out of the table\n",
+				 e->nr);
+		if (table[e->nr])
+			UK_CRASH("system call %ld (%s) has two handlers\n",
+				 e->nr, (unsigned long)e->nr < ARRAY_SIZE(names) &&
+				 names[e->nr] ? names[e->nr] : "unknown");
+		table[e->nr] = e->fn;
+	}
+	merged = 1;
+}
+
 /*
  * From the arch's entry, with its frame of the caller's registers (only
  * clone needs it; its last two arguments swap places between arches).
@@ -86,7 +101,9 @@ long uk_syscall_frame(long nr, long a1, long a2, long a3, long a4, long a5,
 		return sys_clone_frame(frame, a1, a2, (int *)a3, (int *)a5,
 				       a4);
 #endif
-	if ((unsigned long)nr >= ARRAY_SIZE(table) || !table[nr])
+	if (!merged)
+		merge_registered();
+	if ((unsigned long)nr >= TABLE_MAX || !table[nr])
 		return enosys(nr);
 	return table[nr](a1, a2, a3, a4, a5, a6);
 }

@@ -20,7 +20,10 @@ static const char *const names[] = {
 	[EINVAL] = "EINVAL", [EMFILE] = "EMFILE", [ENOTTY] = "ENOTTY",
 	[ESPIPE] = "ESPIPE", [ENOSYS] = "ENOSYS", [ETIMEDOUT] = "ETIMEDOUT",
 	[EOPNOTSUPP] = "EOPNOTSUPP", [EROFS] = "EROFS", [EISDIR] = "EISDIR",
-	[ERANGE] = "ERANGE",
+	[ERANGE] = "ERANGE", [ENOTDIR] = "ENOTDIR", [ENOTEMPTY] = "ENOTEMPTY",
+	[ELOOP] = "ELOOP", [ENAMETOOLONG] = "ENAMETOOLONG", [EXDEV] = "EXDEV",
+	[EPIPE] = "EPIPE", [EACCES] = "EACCES", [ENOSPC] = "ENOSPC",
+	[EFBIG] = "EFBIG", [ENXIO] = "ENXIO", [EBUSY] = "EBUSY",
 };
 
 const char *errname(int e)
@@ -64,7 +67,7 @@ static const struct {
 	W(enosys), W(mmap), W(brk), W(malloc), W(signal), W(abort), W(term),
 	W(kill), W(blockkill), W(time), W(futex), W(random), W(fds),
 	W(close1), W(ids), W(hostile), W(badptr), W(nest), W(bigrandom),
-	W(paths),
+	W(paths), W(files), W(pipes), W(fill), W(initrd),
 };
 
 int main(int argc, char **argv)

@@ -7,7 +7,30 @@
 #ifndef __UK_SYSCALL_H__
 #define __UK_SYSCALL_H__
 
+#include <uk/essentials.h>
+
 long uk_syscall(long nr, long a1, long a2, long a3, long a4, long a5,
 		long a6);
+
+/*
+ * Another library's handler for system call SYS_<name>, found by
+ * uk_syscall() through a table the linker gathers (a library brings its
+ * calls with it, and takes them away when it is left out). The handler
+ * keeps Linux's argument types; it is called with six longs. Calls only
+ * some arches have go under #ifdef SYS_<name>. Two handlers for one
+ * number stop the first system call with a crash naming it.
+ */
+struct uk_syscall_entry {
+	long nr;
+	long (*fn)(long, long, long, long, long, long);
+};
+
+#define UK_SYSCALL(name, handler)					\
+	static const struct uk_syscall_entry __uk_syscall_##name	\
+	__used __section(".uk_syscalls") = {				\
+		SYS_##name,						\
+		(long (*)(long, long, long, long, long, long))		\
+		(void (*)(void))(handler)				\
+	}
 
 #endif /* __UK_SYSCALL_H__ */

@@ -72,11 +72,20 @@
 		uk_testtab_end = .;					\
 	}
 
+/* System calls other libraries bring (uk/syscall.h's UK_SYSCALL). */
+#define UK_SECTION_SYSCALLS						\
+	.uk_syscalls : ALIGN(8) {					\
+		uk_syscalls_start = .;					\
+		KEEP(*(.uk_syscalls))					\
+		uk_syscalls_end = .;					\
+	}
+
 #define UK_SECTIONS_TABLES						\
 	UK_SECTION_INIT_ARRAY						\
 	UK_SECTION_FINI_ARRAY						\
 	UK_SECTION_INITTAB						\
-	UK_SECTION_TESTTAB
+	UK_SECTION_TESTTAB						\
+	UK_SECTION_SYSCALLS
 
 /*
  * Thread-local storage: the initialised part (.tdata, copied for each
