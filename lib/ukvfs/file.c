@@ -128,20 +128,29 @@ static int can(struct uk_file *f, int mode)
 	return mode == O_RDONLY ? acc != O_WRONLY : acc != O_RDONLY;
 }
 
-ssize_t vfs_file_read(struct uk_file *f, void *buf, size_t len,
-		      const off_t *at)
+/* What reads (mode O_RDONLY) and writes refuse alike; len is clamped. */
+static int rw_check(struct uk_file *f, int mode, const void *op,
+		    const off_t *at, size_t *len)
 {
-	ssize_t n;
-
-	if (!can(f, O_RDONLY))
+	if (!can(f, mode))
 		return -EBADF;
-	if (!f->ops->read)
+	if (!op)
 		return -EINVAL;
 	if (at && !f->ops->seekable)
 		return -ESPIPE;
-	if ((ssize_t)len < 0)
+	if ((ssize_t)*len < 0)
 		return -EINVAL;
-	len = MIN(len, VFS_RW_MAX);
+	*len = MIN(*len, VFS_RW_MAX);
+	return 0;
+}
+
+ssize_t vfs_file_read(struct uk_file *f, void *buf, size_t len,
+		      const off_t *at)
+{
+	ssize_t n = rw_check(f, O_RDONLY, f->ops->read, at, &len);
+
+	if (n)
+		return n;
 	n = f->ops->read(f, buf, len, at ? *at : f->pos);
 	if (n > 0 && !at && f->ops->seekable)
 		f->pos += n;
@@ -151,18 +160,11 @@ ssize_t vfs_file_read(struct uk_file *f, void *buf, size_t len,
 ssize_t vfs_file_write(struct uk_file *f, const void *buf, size_t len,
 		       const off_t *at)
 {
+	ssize_t n = rw_check(f, O_WRONLY, f->ops->write, at, &len);
 	off_t off;
-	ssize_t n;
 
-	if (!can(f, O_WRONLY))
-		return -EBADF;
-	if (!f->ops->write)
-		return -EINVAL;
-	if (at && !f->ops->seekable)
-		return -ESPIPE;
-	if ((ssize_t)len < 0)
-		return -EINVAL;
-	len = MIN(len, VFS_RW_MAX);
+	if (n)
+		return n;
 	if (!f->ops->seekable)
 		return f->ops->write(f, buf, len, 0);
 	/* O_APPEND: at the end, even for pwrite (as Linux does). */
