@@ -6,7 +6,7 @@
 # same program built with musl-gcc on this host.
 source "$(dirname "$0")/lib/tap.sh"
 
-words=(enosys mmap brk malloc signal time futex random fds ids hostile paths files pipes)
+words=(enosys mmap brk malloc signal time futex random fds ids hostile paths files pipes hostilefs)
 app=$KILN/tests/apps/syscalls
 
 # lines WORD TEXT: the app's lines for WORD (marked or not) in TEXT.

@@ -11,12 +11,14 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -465,5 +467,96 @@ WORD(initrd)
 	say(w, "/tmp is there", access("/tmp", W_OK));
 	say(w, "/dev/null is there", access("/dev/null", W_OK));
 	ls("/");
+	return 1;
+}
+
+static void *pipe_reader(void *arg)
+{
+	int *p = arg;
+	char buf[8];
+	long n = read(p[0], buf, sizeof(buf));
+
+	return (void *)n;
+}
+
+/*
+ * "hostilefs": limits and odd uses, compared with Linux: link chains at
+ * and past 40, a 4096-byte path, every descriptor taken, a directory
+ * read into 10 bytes, a removed working directory, readers blocked in
+ * other threads, a write 1 TiB into a file (Kiln's tmpfs has no holes:
+ * '~').
+ */
+WORD(hostilefs)
+{
+	const char *w = "hostilefs";
+	char dir[] = "/tmp/kiln-hostile-XXXXXX", name[16], prev[16], *path;
+	char dbuf[10], buf[64];
+	int i, fd, fds[1100], n, p[2];
+	pthread_t t;
+	void *r;
+
+	if (!mkdtemp(dir) || chdir(dir)) {
+		say(w, "a fresh directory in /tmp", -1);
+		return 1;
+	}
+	put("l0", "end of the chain");
+	for (i = 1; i <= 41; i++) {
+		snprintf(name, sizeof(name), "l%d", i);
+		snprintf(prev, sizeof(prev), "l%d", i - 1);
+		symlink(prev, name);
+	}
+	say(w, "open through 40 links", fd = open("l40", O_RDONLY));
+	close(fd);
+	say(w, "open through 41 links", open("l41", O_RDONLY));
+	path = malloc(5000);
+	memset(path, 'a', 5000);
+	for (i = 100; i < 5000; i += 101)
+		path[i] = '/';
+	path[4095] = '\0';
+	say(w, "open a 4095-byte path", open(path, O_RDONLY));
+	path[4095] = 'a';
+	path[4999] = '\0';
+	say(w, "open a 4999-byte path", open(path, O_RDONLY));
+	free(path);
+
+	/* Kiln's limit is Linux's usual one; the host's may be higher. */
+	kiln(w, "RLIMIT_NOFILE to 1024",
+	     setrlimit(RLIMIT_NOFILE, &(struct rlimit){ 1024, 1024 }));
+	for (n = 0; n < 1100; n++)
+		if ((fds[n] = open(".", O_RDONLY)) < 0)
+			break;
+	say(w, "open until none is left", fds[n]);
+	kiln(w, "descriptors opened (the host may have more open)", n);
+	for (i = 0; i < n; i++)
+		close(fds[i]);
+	say(w, "then one again", fd = open(".", O_RDONLY | O_DIRECTORY));
+	say(w, "getdents64 into 10 bytes",
+	    syscall(SYS_getdents64, fd, dbuf, sizeof(dbuf)));
+	close(fd);
+
+	mkdir("gone", 0755);
+	chdir("gone");
+	say(w, "rmdir the working directory", rmdir(dir[0] ? "../gone" : ""));
+	say(w, "getcwd after", getcwd(buf, sizeof(buf)) ? 0 : -1);
+	say(w, "creat in it", open("x", O_CREAT | O_WRONLY, 0644));
+	say(w, "ls it", open(".", O_RDONLY) >= 0 ? 0 : -1);
+	chdir(dir);
+
+	pipe(p);
+	pthread_create(&t, NULL, pipe_reader, p);
+	usleep(20000);
+	say(w, "write to a pipe a thread waits on", write(p[1], "hi", 2));
+	pthread_join(t, &r);
+	val(w, "the thread read", (long)r);
+	pthread_create(&t, NULL, pipe_reader, p);
+	usleep(20000);
+	say(w, "close the writer under a blocked reader", close(p[1]));
+	pthread_join(t, &r);
+	val(w, "the thread read (end of file)", (long)r);
+	close(p[0]);
+
+	fd = open("far", O_WRONLY | O_CREAT, 0644);
+	kiln(w, "write 1 TiB into a file", pwrite(fd, "x", 1, 1LL << 40));
+	close(fd);
 	return 1;
 }

@@ -67,7 +67,7 @@ static const struct {
 	W(enosys), W(mmap), W(brk), W(malloc), W(signal), W(abort), W(term),
 	W(kill), W(blockkill), W(time), W(futex), W(random), W(fds),
 	W(close1), W(ids), W(hostile), W(badptr), W(nest), W(bigrandom),
-	W(paths), W(files), W(pipes), W(fill), W(initrd),
+	W(paths), W(files), W(pipes), W(fill), W(initrd), W(hostilefs),
 };
 
 int main(int argc, char **argv)

@@ -25,6 +25,6 @@ WORD(enosys); WORD(mmap); WORD(brk); WORD(malloc); WORD(signal);
 WORD(abort); WORD(term); WORD(kill); WORD(blockkill); WORD(time);
 WORD(futex); WORD(random); WORD(fds); WORD(close1); WORD(ids);
 WORD(hostile); WORD(badptr); WORD(nest); WORD(bigrandom); WORD(paths);
-WORD(files); WORD(pipes); WORD(fill); WORD(initrd);
+WORD(files); WORD(pipes); WORD(fill); WORD(initrd); WORD(hostilefs);
 
 #endif
