@@ -3,8 +3,10 @@
  * The command line becomes argv: argv[0] is the app's name, the rest come
  * from the boot command line. As on Unikraft, words before a lone "--" are
  * meant for the kernel and not passed to main(); those of the form
- * NAME=VALUE become the environment, as Linux hands them to init. Nothing is ever cut: a
- * command line over a limit ends the guest with one line and status 1.
+ * NAME=VALUE become the environment, as Linux hands them to init. The
+ * virtio_mmio.device= words QEMU's microvm appends at the end are dropped.
+ * Nothing is ever cut: a command line over a limit ends the guest with
+ * one line and status 1.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -56,6 +58,13 @@ int ukboot_args(char ***argvp, char ***envpp)
 	}
 	strcpy(cmdline, src);
 	argc = uk_argparse(cmdline, argv + 1, MAXARGS + 1);
+	/*
+	 * QEMU's microvm appends virtio_mmio.device=... words naming its
+	 * virtio-mmio transports (lib/ukvirtio reads them): the kernel's,
+	 * never the app's, though they come last.
+	 */
+	while (argc > 0 && !strncmp(argv[argc], "virtio_mmio.device=", 19))
+		argv[argc--] = NULL;
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i + 1], "--") == 0) {
 			for (; i > 0; i--, argv++, argc--)

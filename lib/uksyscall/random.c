@@ -3,7 +3,8 @@
  * getrandom(): the CPU's random number instruction (x86 RDRAND, arm64
  * RNDR) when it has one. Without one, the bytes come from a generator
  * seeded with the cycle counter: not fit for keys, said once on the
- * console.
+ * console. A device driver (virtio-rng) comes first when it is there
+ * (uk_random_device_read(), uk/random.h).
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -11,6 +12,7 @@
 #include <sys/random.h>
 #include <uk/config.h>
 #include <uk/print.h>
+#include <uk/random.h>
 #include <uk/asm/cpu.h>
 #include "syscalls.h"
 
@@ -55,6 +57,13 @@ static uint64_t cycles(void)
 }
 #endif
 
+/* No device unless a driver brings one. */
+__weak long uk_random_device_read(void *buf __maybe_unused,
+				  size_t len __maybe_unused)
+{
+	return -ENODEV;
+}
+
 /* splitmix64: the fallback, reseeded from the counter on every call. */
 static uint64_t soft_state;
 
@@ -85,12 +94,23 @@ long sys_getrandom(void *buf, size_t len, unsigned int flags)
 	unsigned char *p = buf;
 	uint64_t v;
 	size_t n;
+	long dev;
 
 	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
 		return -EINVAL;
 	/* Linux: insecure bytes cannot come from the blocking pool. */
 	if ((flags & GRND_RANDOM) && (flags & GRND_INSECURE))
 		return -EINVAL;
+	/* Linux 6 gives up to MAX_RW_COUNT (older ones 32 MiB - 1). */
+	if (len > 0x7ffff000)
+		len = 0x7ffff000;
+	dev = uk_random_device_read(buf, len);
+	if (dev == (long)len)
+		return len;
+	if (dev > 0) {
+		p += dev;
+		len -= dev;
+	}
 	if (hw < 0)
 		hw = hw_has();
 	/* Said once, to the first caller that asked for secure bytes. */
@@ -99,12 +119,9 @@ long sys_getrandom(void *buf, size_t len, unsigned int flags)
 		uk_pr_err("getrandom: the CPU has no random number instruction; the bytes are not fit for keys\n");
 	}
 	soft_state ^= cycles();
-	/* Linux 6 gives up to MAX_RW_COUNT (older ones 32 MiB - 1). */
-	if (len > 0x7ffff000)
-		len = 0x7ffff000;
 	for (n = 0; n < len; n += sizeof(v)) {
 		v = next(hw);
 		memcpy(p + n, &v, len - n < sizeof(v) ? len - n : sizeof(v));
 	}
-	return len;
+	return len + (dev > 0 ? dev : 0);
 }

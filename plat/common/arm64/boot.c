@@ -73,6 +73,7 @@ static void probe(const struct fdt_node *n, void *arg __maybe_unused)
 	arm64_gic_probe(n);
 	arm64_timer_probe(n);
 	arm64_psci_probe(n);
+	arm64_virtio_probe(n);
 	arm64_plat_probe(n);
 }
 
@@ -84,6 +85,7 @@ void arm64_boot(const void *dtb)
 	if (fdt_check(dtb))
 		ukplat_boot_panic("no device tree in x0");
 	fdt_walk(dtb, probe, NULL);
+	arm64_virtio_map();
 	/* Said now, while the console needs no mapping: a tree this broken
 	 * would otherwise fail later, and silently.
 	 */

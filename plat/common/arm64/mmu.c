@@ -18,6 +18,7 @@
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
 #include <uk/asm/paging.h>
+#include <uk/plat/device.h>
 #include <uk/plat/memory.h>
 #include <uk/plat/common/crash.h>
 #include <uk/plat/common/initrd.h>
@@ -380,5 +381,23 @@ int ukplat_page_guard(uintptr_t va, int guard, void *(*table_alloc)(void))
 		page_set(e, d & ~ARM64_PTE_TYPE_MASK, va);
 	else
 		page_set(e, (d & ARM64_PTE_ADDR) | PTE_RW | ARM64_PTE_PAGE, va);
+	return 0;
+}
+
+/*
+ * Device registers are all mapped at boot (the device tree names them):
+ * a range counts when every page of it translates; nothing is added.
+ */
+int ukplat_map_device(uint64_t paddr, size_t len,
+		      void *(*table_alloc)(void) __maybe_unused)
+{
+	uint64_t va;
+
+	if (!len || paddr < PLAT_NULL_GUARD || paddr + len < paddr)
+		return -1;
+	for (va = ALIGN_DOWN(paddr, PAGE_SIZE); va < paddr + len;
+	     va += PAGE_SIZE)
+		if (plat_mem_guardable(va) || !arm64_readable(va))
+			return -1;	/* RAM, or not mapped */
 	return 0;
 }

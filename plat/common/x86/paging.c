@@ -7,10 +7,12 @@
  * PLAT_NULL_GUARD) and the page under the boot stack stay unmapped to
  * catch NULL pointers (at any offset below the guard's end) and stack
  * overflows. Later, ukplat_page_guard() unmaps single pages of RAM (and
- * maps them back), splitting big pages as it goes.
+ * maps them back), splitting big pages as it goes, and
+ * ukplat_map_device() maps device registers found after boot (PCI BARs).
  */
 #include <uk/asm/cpu.h>
 #include <uk/asm/paging.h>
+#include <uk/plat/device.h>
 #include <uk/plat/memory.h>
 #include <uk/plat/common/initrd.h>
 #include <uk/plat/common/memregion.h>
@@ -19,6 +21,8 @@
 
 #define PTE_RX	(X86_PTE_P | X86_PTE_A)
 #define PTE_RW	(X86_PTE_P | X86_PTE_W | X86_PTE_A | X86_PTE_D)
+#define X86_PTE_PWT	0x008UL	/* write-through */
+#define X86_PTE_PCD	0x010UL	/* cache disable */
 /* Tables beyond the pool come from RAM above low memory and inside
  * what the boot tables map (1 GiB at least).
  */
@@ -275,4 +279,61 @@ int ukplat_page_guard(uintptr_t va, int guard, void *(*table_alloc)(void))
 		*e = (pte & X86_PTE_ADDR) | PTE_RW | pte_nx;
 	invlpg(va);
 	return 0;
+}
+
+/*
+ * Device registers found after boot (PCI BARs): 4 KiB pages, uncached
+ * (PCD|PWT: UC under the default PAT, which Kiln never changes). A page
+ * already mapped (the xAPIC's, a big page, an earlier call) is left as
+ * it is. Tables come from the caller, cleared here.
+ */
+int ukplat_map_device(uint64_t paddr, size_t len, void *(*table_alloc)(void))
+{
+	const uint64_t fl = X86_PTE_P | X86_PTE_W | X86_PTE_A | X86_PTE_D |
+			    X86_PTE_PCD | X86_PTE_PWT | pte_nx;
+	uint64_t va, end, *e, *t;
+	int lvl, i;
+
+	if (!pml4 || !len || paddr < PLAT_NULL_GUARD ||
+	    paddr + len < paddr || paddr + len > (1ULL << 47))
+		return -1;
+	va = ALIGN_DOWN(paddr, PAGE_SIZE);
+	end = ALIGN_UP(paddr + len, PAGE_SIZE);
+	if (va < (uintptr_t)_end && (uintptr_t)_text < end)
+		return -1;
+	for (; va < end; va += PAGE_SIZE) {
+		if (plat_mem_guardable(va))
+			return -1;	/* RAM is no device */
+		e = &pml4[X86_PT_INDEX(va, 3)];
+		for (lvl = 3; lvl; lvl--) {
+			if (*e & X86_PTE_PS)
+				break;
+			if (!(*e & X86_PTE_P)) {
+				t = table_alloc();
+				if (!t || !IS_ALIGNED((uintptr_t)t, PAGE_SIZE))
+					return -1;
+				for (i = 0; i < 512; i++)
+					t[i] = 0;
+				__asm__ __volatile__("" : : : "memory");
+				*e = (uintptr_t)t | X86_PTE_P | X86_PTE_W |
+				     X86_PTE_A;
+			}
+			t = (uint64_t *)(*e & X86_PTE_ADDR);
+			e = &t[X86_PT_INDEX(va, lvl - 1)];
+		}
+		if (lvl == 0 && !(*e & X86_PTE_P))
+			*e = va | fl;
+		/* Nothing was mapped there: no stale TLB entry to drop. */
+	}
+	return 0;
+}
+
+/* No virtio-mmio transport known; kvm's ACPI code (microvm's DSDT)
+ * replaces this.
+ */
+__weak int ukplat_virtio_mmio(int i __maybe_unused, uint64_t *base __maybe_unused,
+		       uint64_t *size __maybe_unused,
+		       unsigned int *irq __maybe_unused)
+{
+	return -1;
 }

@@ -5,12 +5,14 @@
  * RSDT/XSDT -> FADT, takes the S5 sleep type from the DSDT's \_S5 package
  * and writes it to PM1 control (QEMU pc, q35) or to the sleep control
  * register of hardware-reduced ACPI (QEMU microvm). The RTC asks it for
- * the FADT's century register too. Tables are read only where the page
- * tables in use map them.
+ * the FADT's century register too, and lib/ukvirtio for microvm's
+ * virtio-mmio transports (the DSDT's LNRO0005 devices). Tables are read
+ * only where the page tables in use map them.
  */
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
 #include <uk/asm/io.h>
+#include <uk/plat/device.h>
 #include <uk/plat/common/x86/boot.h>
 #include "kvm.h"
 
@@ -174,6 +176,96 @@ unsigned int kvm_acpi_century(void)
 	return c;
 }
 
+static const uint8_t *dsdt_find(const uint8_t *fadt)
+{
+	const uint8_t *dsdt = NULL;
+
+	if (rd32(fadt + 4) >= FADT_X_DSDT + 8)
+		dsdt = sdt(rd64(fadt + FADT_X_DSDT), SIG32('D', 'S', 'D', 'T'));
+	if (!dsdt)
+		dsdt = sdt(rd32(fadt + FADT_DSDT), SIG32('D', 'S', 'D', 'T'));
+	return dsdt;
+}
+
+/*
+ * microvm with ACPI (its default) describes each virtio-mmio transport
+ * as a device with _HID "LNRO0005" (a StringPrefix, as QEMU writes it)
+ * whose _CRS holds a Memory32Fixed descriptor (0x86, length 9: flags,
+ * base, length) and an extended Interrupt (0x89: ..., count, number).
+ * A scan for that string, then for the first two descriptors before
+ * the next device, as QEMU 7.2 lays them out; not an AML interpreter.
+ */
+#define VIRTIO_ACPI_MAX	32
+static struct {
+	uint32_t base, size, irq;
+} vm[VIRTIO_ACPI_MAX];
+static int vm_nr = -1;
+
+static const char virtio_hid[] = "\x0dLNRO0005";	/* NUL included */
+
+/* Whether the string at p (end - p >= sizeof(virtio_hid)) is it. */
+static int is_virtio_hid(const uint8_t *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(virtio_hid); i++)
+		if (p[i] != (uint8_t)virtio_hid[i])
+			return 0;
+	return 1;
+}
+
+static void virtio_scan(const uint8_t *dsdt)
+{
+	const uint8_t *p = dsdt + SDT_HDR_LEN;
+	const uint8_t *end = dsdt + rd32(dsdt + 4), *q, *stop;
+
+	for (; end - p >= 32 && vm_nr < VIRTIO_ACPI_MAX; p++) {
+		if (!is_virtio_hid(p))
+			continue;
+		stop = end - p > 256 ? p + 256 : end;
+		vm[vm_nr].irq = 0;
+		vm[vm_nr].size = 0;
+		for (q = p + sizeof(virtio_hid); stop - q >= 12; q++) {
+			if (is_virtio_hid(q))
+				break;
+			if (q[0] == 0x86 && q[1] == 9 && q[2] == 0 &&
+			    !vm[vm_nr].size) {
+				vm[vm_nr].base = rd32(q + 4);
+				vm[vm_nr].size = rd32(q + 8);
+			}
+			if (q[0] == 0x89 && q[4] >= 1 && !vm[vm_nr].irq)
+				vm[vm_nr].irq = rd32(q + 5);
+		}
+		if (vm[vm_nr].size)
+			vm_nr++;
+	}
+}
+
+int ukplat_virtio_mmio(int i, uint64_t *base, uint64_t *size,
+		       unsigned int *irq)
+{
+	uint64_t cr3;
+	const uint8_t *rsdp, *fadt, *dsdt;
+
+	if (vm_nr < 0) {
+		vm_nr = 0;
+		cr3 = ukarch_read_cr3();
+		x86_paging_boot_tables();
+		rsdp = rsdp_find();
+		fadt = rsdp ? fadt_find(rsdp) : NULL;
+		dsdt = fadt ? dsdt_find(fadt) : NULL;
+		if (dsdt)
+			virtio_scan(dsdt);
+		ukarch_write_cr3(cr3);
+	}
+	if (i < 0 || i >= vm_nr)
+		return -1;
+	*base = vm[i].base;
+	*size = vm[i].size;
+	*irq = vm[i].irq;
+	return 0;
+}
+
 void kvm_acpi_poweroff(void)
 {
 	const uint8_t *rsdp, *fadt, *dsdt = NULL;
@@ -191,10 +283,7 @@ void kvm_acpi_poweroff(void)
 		return;
 	}
 	len = rd32(fadt + 4);
-	if (len >= FADT_X_DSDT + 8)
-		dsdt = sdt(rd64(fadt + FADT_X_DSDT), SIG32('D', 'S', 'D', 'T'));
-	if (!dsdt)
-		dsdt = sdt(rd32(fadt + FADT_DSDT), SIG32('D', 'S', 'D', 'T'));
+	dsdt = dsdt_find(fadt);
 	typ = dsdt ? s5_sleep_type(dsdt) : 0;
 
 	if ((rd32(fadt + FADT_FLAGS) & FADT_HW_REDUCED) &&

@@ -45,6 +45,12 @@ void arm64_mmu_init(void);
 /* Whether [va, va + 8) can be read without faulting. */
 int arm64_readable(uint64_t va);
 
+/* virtio,mmio nodes (virtio_mmio.c): noted per node during the walk,
+ * then mapped (arm64_mmio_map) once the walk is over.
+ */
+void arm64_virtio_probe(const struct fdt_node *n);
+void arm64_virtio_map(void);
+
 /* Interrupt controller (the device tree's GICv2 or GICv3 node). */
 void arm64_gic_probe(const struct fdt_node *n);
 void arm64_gic_init(void);

@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Split virtqueues (virtio 1.1, 2.6): the descriptor table, the driver
+ * (available) ring and the device (used) ring in one zeroed block from
+ * the heap, page-aligned (the spec wants 16, 2 and 4). Kiln maps RAM at
+ * its physical address, so heap, stack and image addresses are what
+ * the device is given, and a heap block is physically contiguous.
+ *
+ * Free descriptors form a list through their next fields. A request
+ * takes a chain, publishes its head, notifies, and waits until the
+ * used ring names that head. Completions are polled: whichever waiting
+ * thread finds new used entries marks their heads done and wakes the
+ * others. A waiter spins for a few microseconds, then sleeps on the
+ * queue's wait queue for 10 us doubling to about 1.3 ms between looks
+ * (other threads run meanwhile; with none, the CPU idles on the timer).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <string.h>
+#include <uk/alloc.h>
+#include <uk/essentials.h>
+#include <uk/print.h>
+#include <uk/plat/time.h>
+#include "virtio_impl.h"
+
+#define QUEUE_MAX	32768	/* the split ring's limit */
+#define SPIN_NS		20000ULL
+#define SLEEP_MIN_NS	10000ULL
+#define SLEEP_SHIFT_MAX	7
+
+static size_t ring_bytes(unsigned int n, size_t *avail_off, size_t *used_off)
+{
+	*avail_off = 16 * n;
+	*used_off = ALIGN_UP(*avail_off + 6 + 2 * n, 4);
+	return *used_off + 6 + 8 * n;
+}
+
+struct uk_virtq *uk_virtio_queue(struct uk_virtio_dev *d, unsigned int idx,
+				 unsigned int size)
+{
+	struct uk_alloc *a = uk_alloc_get_default();
+	size_t avail_off, used_off, bytes;
+	unsigned int max, n, i;
+	struct uk_virtq *q;
+	char *mem;
+
+	max = d->ops->queue_max(d, idx);
+	if (!max || !size)
+		return NULL;
+	n = MIN(MIN(size, max), QUEUE_MAX);
+	while (n & (n - 1))
+		n &= n - 1;	/* a power of two, rounded down */
+	bytes = ring_bytes(n, &avail_off, &used_off);
+	q = uk_calloc(a, 1, sizeof(*q));
+	mem = uk_memalign(a, 4096, bytes);
+	if (!q || !mem)
+		goto nomem;
+	q->done = uk_calloc(a, n, 1);
+	q->len = uk_calloc(a, n, sizeof(*q->len));
+	if (!q->done || !q->len)
+		goto nomem;
+	memset(mem, 0, bytes);
+	q->dev = d;
+	q->idx = idx;
+	q->size = n;
+	q->desc = (struct virtq_desc *)mem;
+	q->avail = (volatile struct virtq_avail *)(mem + avail_off);
+	q->used = (volatile struct virtq_used *)(mem + used_off);
+	for (i = 0; i < n; i++)
+		q->desc[i].next = i + 1;
+	q->free_head = 0;
+	q->nfree = n;
+	if (d->ops->queue_set(d, q))
+		goto nomem;
+	return q;
+nomem:
+	if (q) {
+		uk_free(a, q->done);
+		uk_free(a, q->len);
+	}
+	uk_free(a, q);
+	uk_free(a, mem);
+	return NULL;
+}
+
+/* Takes the new used entries; wakes the waiters when there were any. */
+static void reap(struct uk_virtq *q)
+{
+	uint16_t end = q->used->idx;
+	int n = 0;
+
+	virtio_rmb();	/* the entries after the index that covers them */
+	for (; q->last_used != end; q->last_used++, n++) {
+		volatile struct virtq_used_elem *e =
+			&q->used->ring[q->last_used & (q->size - 1)];
+		uint32_t id = e->id;
+
+		if (id >= q->size) {
+			uk_pr_err("virtio: %s queue %u: used id %u out of range\n",
+				  q->dev->name, q->idx, id);
+			q->broken = 1;
+			continue;
+		}
+		q->len[id] = e->len;
+		q->done[id] = 1;
+	}
+	if (n)
+		uk_waitq_wake(&q->waiters, INT_MAX);
+}
+
+/* One pause between looks at the used ring: a spin first, then sleeps
+ * growing with round. -EIO when the device says it failed.
+ */
+static int wait_a_bit(struct uk_virtq *q, unsigned int *round)
+{
+	uint64_t now = ukplat_monotonic_ns(), t0 = now;
+	uint8_t s;
+
+	if (!*round) {
+		while (now - t0 < SPIN_NS && q->used->idx == q->last_used)
+			now = ukplat_monotonic_ns();
+		(*round)++;
+		return 0;
+	}
+	s = q->dev->ops->status(q->dev);
+	if (s & (VIRTIO_S_NEEDS_RESET | VIRTIO_S_FAILED)) {
+		uk_pr_err("virtio: %s needs a reset (status 0x%x)\n",
+			  q->dev->name, s);
+		q->broken = 1;
+		return -EIO;
+	}
+	uk_waitq_wait(&q->waiters,
+		      now + (SLEEP_MIN_NS << MIN(*round - 1, SLEEP_SHIFT_MAX)),
+		      "virtio");
+	(*round)++;
+	return 0;
+}
+
+static void chain_free(struct uk_virtq *q, uint16_t head)
+{
+	uint16_t i = head, n = 1;
+
+	while (q->desc[i].flags & VIRTQ_DESC_F_NEXT) {
+		i = q->desc[i].next;
+		n++;
+	}
+	q->desc[i].next = q->free_head;
+	q->free_head = head;
+	q->nfree += n;
+	q->done[head] = 0;
+	/* Someone may wait for descriptors. */
+	uk_waitq_wake(&q->waiters, INT_MAX);
+}
+
+long uk_virtq_call(struct uk_virtq *q, const struct iovec *out,
+		   unsigned int nout, const struct iovec *in,
+		   unsigned int nin)
+{
+	unsigned int n = nout + nin, i, round = 0;
+	uint16_t head, cur;
+	uint64_t in_bytes = 0;
+	uint32_t len;
+
+	if (!n || n < nout || n > q->size)
+		return -EINVAL;
+	for (i = 0; i < n; i++) {
+		const struct iovec *v = i < nout ? &out[i] : &in[i - nout];
+
+		if (v->iov_len > UINT32_MAX)
+			return -EINVAL;
+		if (i >= nout)
+			in_bytes += v->iov_len;
+	}
+	while (q->nfree < n) {
+		if (q->broken || wait_a_bit(q, &round))
+			return -EIO;
+		reap(q);
+	}
+	if (q->broken)
+		return -EIO;
+
+	head = cur = q->free_head;
+	for (i = 0; i < n; i++) {
+		const struct iovec *v = i < nout ? &out[i] : &in[i - nout];
+		struct virtq_desc *dd = &q->desc[cur];
+
+		dd->addr = (uintptr_t)v->iov_base;
+		dd->len = v->iov_len;
+		dd->flags = (i >= nout ? VIRTQ_DESC_F_WRITE : 0) |
+			    (i + 1 < n ? VIRTQ_DESC_F_NEXT : 0);
+		cur = dd->next;
+	}
+	q->free_head = cur;
+	q->nfree -= n;
+	q->done[head] = 0;
+
+	q->avail->ring[q->avail_idx & (q->size - 1)] = head;
+	virtio_wmb();	/* descriptors and ring entry before the index */
+	q->avail->idx = ++q->avail_idx;
+	virtio_mb();	/* the index before reading the device's flags */
+	if (!(q->used->flags & VIRTQ_USED_F_NO_NOTIFY))
+		q->dev->ops->notify(q->dev, q);
+
+	round = 0;
+	for (;;) {
+		reap(q);
+		if (q->done[head])
+			break;
+		if (q->broken || wait_a_bit(q, &round))
+			return -EIO;
+	}
+	len = q->len[head];
+	chain_free(q, head);
+	return MIN((uint64_t)len, in_bytes);
+}
