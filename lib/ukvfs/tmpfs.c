@@ -2,9 +2,9 @@
 /*
  * tmpfs: files, directories, links and device nodes in the heap. A
  * directory is a list of entries in creation order (readdir's cookies are
- * their sequence numbers, stable across removals); a file is one buffer,
- * or until it is first changed the initrd's bytes it was unpacked from
- * (tmpfs_set_borrowed), which are never copied otherwise. Running out of
+ * their sequence numbers, stable across removals); a file's bytes are
+ * pages with holes (tmpfs_data.c), read in place from the initrd they
+ * were unpacked from until written (tmpfs_set_borrowed). Running out of
  * heap is ENOSPC, as on Linux's tmpfs.
  */
 #include <dirent.h>
@@ -12,6 +12,7 @@
 #include <string.h>
 #include <uk/alloc.h>
 #include <uk/essentials.h>
+#include "tmpfs_data.h"
 #include "vfs_impl.h"
 
 struct tmpfs_dirent {
@@ -27,9 +28,7 @@ struct tmpfs_node {
 	struct tmpfs_node *parent;		/* directories */
 	struct tmpfs_dirent *first, *last;	/* directories */
 	uint64_t next_seq;
-	char *data;			/* files: own bytes, cap of them */
-	size_t cap;
-	const char *borrowed;		/* files: bytes not ours, not yet copied */
+	struct tmpfs_data data;		/* files */
 	char *target;			/* symbolic links */
 };
 
@@ -51,7 +50,7 @@ static void release_memory(struct tmpfs_node *n)
 	struct uk_alloc *a = uk_alloc_get_default();
 	struct tmpfs_node *parent = n->parent;
 
-	uk_free(a, n->data);
+	tmpfs_data_free(&n->data);
 	uk_free(a, n->target);
 	uk_free(a, n);
 	if (parent)
@@ -329,76 +328,46 @@ static int tmpfs_readdir(struct uk_vnode *dvn, uint64_t cookie,
 static ssize_t tmpfs_read(struct uk_vnode *vn, void *buf, size_t len,
 			  off_t off)
 {
-	struct tmpfs_node *n = node_of(vn);
-	size_t size = vn->st.st_size;
+	uint64_t size = vn->st.st_size;
 
 	if ((uint64_t)off >= size)
 		return 0;
 	len = MIN(len, size - off);
-	memcpy(buf, (n->data ? n->data : n->borrowed) + off, len);
+	tmpfs_data_read(&node_of(vn)->data, buf, len, off);
 	vn->st.st_atim = uk_vfs_now();
 	return len;
 }
 
-/* Room for size bytes of our own (zeros past the old end). */
-static int reserve(struct tmpfs_node *n, size_t size)
+static void resized(struct tmpfs_node *n, uint64_t size)
 {
-	struct uk_alloc *a = uk_alloc_get_default();
-	size_t old = n->vn.st.st_size, cap;
-	char *p;
-
-	if (size <= n->cap && n->data)
-		return 0;
-	cap = MAX(size, n->cap * 2);
-	p = uk_malloc(a, cap ? cap : 1);
-	if (!p && cap > size)
-		p = uk_malloc(a, (cap = size) ? size : 1);
-	if (!p)
-		return -ENOSPC;
-	memcpy(p, n->data ? n->data : n->borrowed, MIN(old, size));
-	if (size > old)
-		memset(p + old, 0, cap - old);
-	uk_free(a, n->data);
-	n->data = p;
-	n->cap = cap;
-	n->borrowed = NULL;
-	return 0;
+	n->vn.st.st_size = size;
+	n->vn.st.st_blocks = (size + 511) / 512;
+	touch(n, 1);
 }
 
 static ssize_t tmpfs_write(struct uk_vnode *vn, const void *buf, size_t len,
 			   off_t off)
 {
 	struct tmpfs_node *n = node_of(vn);
-	size_t end;
+	size_t done;
+	int err;
 
-	if (len > (uint64_t)INT64_MAX - off)
-		return -EFBIG;
-	end = off + len;
-	if (reserve(n, MAX(end, (size_t)vn->st.st_size)))
-		return -ENOSPC;
-	if ((size_t)vn->st.st_size < (size_t)off)
-		memset(n->data + vn->st.st_size, 0, off - vn->st.st_size);
-	memcpy(n->data + off, buf, len);
-	vn->st.st_size = MAX(end, (size_t)vn->st.st_size);
-	vn->st.st_blocks = (vn->st.st_size + 511) / 512;
-	touch(n, 1);
-	return len;
+	done = tmpfs_data_write(&n->data, buf, len, off, &err);
+	if (!done && len)
+		return err;
+	resized(n, MAX((uint64_t)off + done, (uint64_t)vn->st.st_size));
+	return done;
 }
 
 static int tmpfs_truncate(struct uk_vnode *vn, off_t len)
 {
 	struct tmpfs_node *n = node_of(vn);
 
-	if ((size_t)len > (size_t)vn->st.st_size || n->borrowed) {
-		if (reserve(n, len))
-			return -ENOSPC;
-		if ((size_t)len > (size_t)vn->st.st_size)
-			memset(n->data + vn->st.st_size, 0,
-			       len - vn->st.st_size);
-	}
-	vn->st.st_size = len;
-	vn->st.st_blocks = (len + 511) / 512;
-	touch(n, 1);
+	if ((uint64_t)len > TMPFS_DATA_MAX)
+		return -EFBIG;
+	if ((uint64_t)len < (uint64_t)vn->st.st_size)
+		tmpfs_data_truncate(&n->data, len);
+	resized(n, len);
 	return 0;
 }
 
@@ -451,7 +420,8 @@ int tmpfs_set_borrowed(struct uk_vnode *vn, const void *bytes, size_t len)
 	if (vn->ops != &tmpfs_ops || !S_ISREG(vn->st.st_mode) ||
 	    vn->st.st_size)
 		return -EINVAL;
-	n->borrowed = bytes;
+	n->data.borrowed = bytes;
+	n->data.borrowed_len = len;
 	vn->st.st_size = len;
 	vn->st.st_blocks = (len + 511) / 512;
 	return 0;
