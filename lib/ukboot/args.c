@@ -3,8 +3,9 @@
  * The command line becomes argv: argv[0] is the app's name, the rest come
  * from the boot command line. As on Unikraft, words before a lone "--" are
  * meant for the kernel and not passed to main(); those of the form
- * NAME=VALUE become the environment, as Linux hands them to init. The
- * virtio_mmio.device= words QEMU's microvm appends at the end are dropped.
+ * NAME=VALUE become the environment, as Linux hands them to init (not
+ * kiln.NAME=VALUE: Kiln's own settings). The virtio_mmio.device= words
+ * QEMU's microvm appends at the end are dropped.
  * Nothing is ever cut: a command line over a limit ends the guest with
  * one line and status 1.
  */
@@ -25,12 +26,15 @@ static char cmdline[UKPLAT_CMDLINE_MAX + 1];
 static char *argv_buf[MAXARGS + 2];
 static char *envp_buf[MAXARGS + 1];
 
-/* NAME=VALUE, NAME not empty: an environment variable. */
+/*
+ * NAME=VALUE, NAME not empty: an environment variable; but not kiln.*=
+ * words, which are Kiln's own settings (kiln.share=, lib/uk9pfs).
+ */
 static int is_assignment(const char *w)
 {
 	const char *eq = strchr(w, '=');
 
-	return eq && eq != w;
+	return eq && eq != w && strncmp(w, "kiln.", 5);
 }
 
 int ukboot_args(char ***argvp, char ***envpp)
