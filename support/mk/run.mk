@@ -9,7 +9,7 @@ test:
 	$(Q)prove -r -j2 $(UK_ROOT)/tests/
 
 # make run [ARGS="app args"] [KVM=0|1] [GDB=1] [QEMU_ARGS=...] [MEM=...]
-# [TIMEOUT=s] [INITRD=file-or-dir]: build, then
+# [TIMEOUT=s] [INITRD=file-or-dir] [SHARE=dir[:guest-path]]: build, then
 # boot the image of the target pair's platform; make exits with the run
 # script's status (the app's, see docs/running.md), which make alone could
 # not (it knows 0 and 2). ARGS goes to the guest as typed, unexpanded
@@ -24,7 +24,7 @@ test:
 # settings given on make's command line go to it as typed too.
 unexport ARGS
 UK_RUN_VARS := QEMU_ARGS QEMU_MACHINE QEMU_CPU XEN XEN_ARGS XL MEM TIMEOUT \
-	KVM GDB GIC INITRD
+	KVM GDB GIC INITRD SHARE
 $(foreach v,$(UK_RUN_VARS),$(if $(filter command$(space)line,$(origin \
 	$(v))),$(eval export override $(v) := $$(value $(v)))))
 # A relative INITRD names a path in the app's directory when there is one
