@@ -207,7 +207,6 @@ none() {
 		1:0:0 "$1: without an initrd the app gets NULL and length 0"
 }
 
-start=$(date +%s)
 check "the app builds for kvm-x86_64 (PVH) and xen-x86_64" \
 	kbuild "$app" "$TMP/pvh" CONFIG_PLAT_XEN=y
 check "the app builds for kvm-x86_64 (multiboot)" \
@@ -255,13 +254,11 @@ out=$(PATH=$TMP/fakebin:$PATH INITRD=$TMP/t1 QEMU_ARGS="-initrd $TMP/big" \
 	"$KILN/support/scripts/run" kvm-x86_64 "$pvh" 2>&1) && rc=0 || rc=$?
 like "$rc: $out" '^125: error: QEMU_ARGS: -initrd would replace the initrd of INITRD' \
 	"QEMU_ARGS' -initrd with INITRD is refused"
-ended_within "$start" 120 "the kvm-x86_64 builds and boots end in time"
 
 # xl's configuration (xl itself is not needed to write it).
 RAMDISK=$TMP/big "$KILN/support/scripts/xl-config" "$xen" >/dev/null 2>&1 || true
 like "$(cat "$xen.xl" 2>/dev/null)" "^ramdisk = \"$TMP/big\"\$" "xl-config names RAMDISK as the domain's ramdisk"
 
-start=$(date +%s)
 BOOT_TARGET=xen-x86_64 BOOT_TIMEOUT=90
 INITRD=$TMP/t1 boot "$xen" fill
 figures "xen dom0, a directory" "$dir_sum" fill
@@ -269,12 +266,10 @@ INITRD=$TMP/big MEM=64M boot "$xen" fill
 figures "xen dom0, 10 MB, MEM=64M" "$big_sum" fill
 boot "$xen"
 none "xen dom0"
-ended_within "$start" 120 "three Xen boots end in time"
 
 if command -v qemu-system-aarch64 >/dev/null &&
 	command -v aarch64-linux-gnu-gcc >/dev/null; then
 	BOOT_TARGET=kvm-arm64 BOOT_TIMEOUT=30
-	start=$(date +%s)
 	check "the app builds for kvm-arm64" kbuild "$app" "$TMP/arm"
 	arm=$TMP/arm/app_kvm-arm64
 	INITRD=$TMP/t1 boot "$arm" fill
@@ -361,7 +356,6 @@ close $g or die "$out: $!\n";
 	absurd "over the image" 1 40080000 40081000 "not all of it is free RAM (outside RAM or over the image)"
 	absurd "past the end of RAM" 2 43fff000 44001000 "not all of it is free RAM (outside RAM or over the image)"
 	absurd "beyond the 39-bit map" 2 8000000000 8000001000 "it ends beyond the addresses Kiln maps"
-	ended_within "$start" 90 "the arm64 build and boots end in time"
 else
 	skip "no aarch64-linux-gnu-gcc or qemu-system-aarch64" 14
 fi
