@@ -48,6 +48,8 @@ perl -e 'print pack("C*", map { ($_ * 7 + 3 + ($_ >> 8)) & 255 } 0 .. 19999)' \
 share_ran() {
 	local n=$1 top=$2 guest=$3 d="$2/share,x y"
 	like "$boot_out" '^mounted: yes$' "$n: the share is a mount of its own"
+	like "$boot_out" "^statfs: type $(stat -f -c %t "$d")\$" \
+		"$n: statfs answers for the host's file system"
 	like "$boot_out" '^ls: \. \.\. append\.txt big\.bin delete-me\.txt hello\.txt many sub trunc\.txt$' \
 		"$n: the share lists as on the host, . and .. included"
 	like "$boot_out" '^hello: hello from the host$' "$n: a host file read"

@@ -10,6 +10,7 @@
  * so every reply buffer holds at least an Rlerror (11 bytes).
  */
 #include <errno.h>
+#include <sys/statfs.h>
 #include <string.h>
 #include <sys/uio.h>
 #include <uk/alloc.h>
@@ -618,6 +619,34 @@ int p9_fsync(struct p9fs *fs, uint32_t fid)
 	put32(&t, fid);
 	put32(&t, 0);			/* datasync: no, everything */
 	return call(fs, &t, rbuf, sizeof(rbuf), &r);
+}
+
+int p9_statfs(struct p9fs *fs, uint32_t fid, struct statfs *sf)
+{
+	uint8_t rbuf[80];
+	struct tx t;
+	struct rx r;
+	uint64_t fsid;
+	int rc = tx_start(&t, P9_TSTATFS, 0);
+
+	if (rc)
+		return rc;
+	put32(&t, fid);
+	rc = call(fs, &t, rbuf, sizeof(rbuf), &r);
+	if (rc)
+		return rc;
+	sf->f_type = get32(&r);
+	sf->f_bsize = sf->f_frsize = get32(&r);
+	sf->f_blocks = get64(&r);
+	sf->f_bfree = get64(&r);
+	sf->f_bavail = get64(&r);
+	sf->f_files = get64(&r);
+	sf->f_ffree = get64(&r);
+	fsid = get64(&r);
+	sf->f_fsid.__val[0] = fsid;
+	sf->f_fsid.__val[1] = fsid >> 32;
+	sf->f_namelen = get32(&r);
+	return r.bad ? -EIO : 0;
 }
 
 int p9_clunk(struct p9fs *fs, uint32_t fid)

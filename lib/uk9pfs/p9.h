@@ -15,10 +15,12 @@
 #include <sys/types.h>
 #include <uk/vfs.h>
 
+struct statfs;
 struct uk_virtq;
 
 /* Message types (T; the reply is T + 1, or Rlerror). */
 #define P9_RLERROR	7
+#define P9_TSTATFS	8
 #define P9_TLOPEN	12
 #define P9_TLCREATE	14
 #define P9_TSYMLINK	16
@@ -147,6 +149,8 @@ long p9_write(struct p9fs *fs, uint32_t fid, uint64_t offset,
 /* The target (not NUL-terminated), len bytes at most. */
 long p9_readlink(struct p9fs *fs, uint32_t fid, char *buf, size_t len);
 int p9_fsync(struct p9fs *fs, uint32_t fid);
+/* The exported file system's figures, as Linux's statfs gives them. */
+int p9_statfs(struct p9fs *fs, uint32_t fid, struct statfs *sf);
 /* Clunks and frees the fid (freed even when the server says no). */
 int p9_clunk(struct p9fs *fs, uint32_t fid);
 

@@ -13,6 +13,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <sys/statfs.h>
 #include <string.h>
 #include <uk/alloc.h>
 #include <uk/essentials.h>
@@ -539,6 +540,13 @@ static int vn_sync(struct uk_vnode *vn)
 	return fid == P9_NOFID ? 0 : p9_fsync(n->fs, fid);
 }
 
+static int vn_statfs(struct uk_vnode *vn, struct statfs *sf)
+{
+	struct p9_node *n = node_of(vn);
+
+	return p9_statfs(n->fs, n->fid, sf);
+}
+
 static void vn_release(struct uk_vnode *vn)
 {
 	struct p9_node *n = node_of(vn), **pp;
@@ -569,6 +577,7 @@ static const struct uk_vnode_ops p9_ops = {
 	.readlink = vn_readlink,
 	.setattr = vn_setattr,
 	.sync = vn_sync,
+	.statfs = vn_statfs,
 	.release = vn_release,
 };
 

@@ -172,12 +172,14 @@ static long sys_getdents64(int fd, void *buf, size_t size)
 	return rc;
 }
 
-/* statfs: tmpfs's answer (the heap is the disk), 9p's when mounted. */
+/* statfs: the file system's answer, or tmpfs's (the heap is its disk). */
 #define TMPFS_MAGIC	0x01021994
 
-static void fill_statfs(struct uk_vnode *vn, struct statfs *sf)
+static int fill_statfs(struct uk_vnode *vn, struct statfs *sf)
 {
 	memset(sf, 0, sizeof(*sf));
+	if (vn->ops->statfs)
+		return vn->ops->statfs(vn, sf);
 	sf->f_type = TMPFS_MAGIC;
 	sf->f_bsize = sf->f_frsize = 4096;
 	sf->f_namelen = NAME_MAX;
@@ -186,6 +188,7 @@ static void fill_statfs(struct uk_vnode *vn, struct statfs *sf)
 		uk_alloc_availmem(uk_alloc_get_default()) / 4096;
 	sf->f_blocks = sf->f_bfree;
 	sf->f_fsid.__val[0] = vn->st.st_dev;
+	return 0;
 }
 
 static long sys_statfs(const char *path, struct statfs *sf)
@@ -195,23 +198,24 @@ static long sys_statfs(const char *path, struct statfs *sf)
 
 	if (rc)
 		return rc;
-	fill_statfs(p.vn, sf);
+	rc = fill_statfs(p.vn, sf);
 	vfs_path_put(&p);
-	return 0;
+	return rc;
 }
 
 static long sys_fstatfs(int fd, struct statfs *sf)
 {
 	struct uk_file *f = uk_fd_get(fd);
+	int rc = 0;
 
 	if (!f)
 		return -EBADF;
 	if (f->vn)
-		fill_statfs(f->vn, sf);
+		rc = fill_statfs(f->vn, sf);
 	else
 		memset(sf, 0, sizeof(*sf));
 	uk_file_put(f);
-	return 0;
+	return rc;
 }
 
 UK_SYSCALL(fstat, sys_fstat);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -123,6 +124,12 @@ int main(int argc, char *argv[])
 	check(stat(share, &st) == 0, share);
 	check(stat("/", &root) == 0, "/");
 	printf("mounted: %s\n", st.st_dev != root.st_dev ? "yes" : "no");
+	{
+		struct statfs sf;
+
+		check(statfs(share, &sf) == 0, "statfs");
+		printf("statfs: type %lx\n", (unsigned long)sf.f_type);
+	}
 	list("ls", share, 1);
 	show("hello", at("hello.txt"));
 

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+struct statfs;
 struct uk_file;
 struct uk_vnode;
 struct uk_mount;
@@ -105,6 +106,8 @@ struct uk_vnode_ops {
 	/* Writes back st's mode and times after the VFS changed them. */
 	int (*setattr)(struct uk_vnode *vn);
 	int (*sync)(struct uk_vnode *vn);
+	/* The file system's figures (NULL: tmpfs's, from the heap). */
+	int (*statfs)(struct uk_vnode *vn, struct statfs *sf);
 	/* The last reference went (the entry may still be linked). */
 	void (*release)(struct uk_vnode *vn);
 };
