@@ -3,7 +3,8 @@
 # kvm-x86_64, kvm-arm64 and xen-x86_64, and examples/rust-fs (std::fs)
 # on kvm-x86_64 and kvm-arm64, booted with INITRD=examples/files/rootfs:
 # they read the initrd's /etc/motd, then write, rename, list and remove
-# files in /tmp. The syscalls app's "initrd" word reads an archive made
+# files in the initrd's /srv, in /tmp, and (C) in a host directory
+# shared over 9p. The syscalls app's "initrd" word reads an archive made
 # here with GNU cpio (hard links, a symbolic link, a file whose
 # directories have no entries, "./" names), changes an initrd file in
 # place. Bad archives: a truncated one and a gzip one are one error line
@@ -33,6 +34,23 @@ for pair in kvm-x86_64 xen-x86_64 kvm-arm64; do
 	[ "$pair" = kvm-arm64 ] && img=$TMP/files-arm64/files_$pair
 	BOOT_TARGET=$pair INITRD=$rootfs BOOT_TIMEOUT=120 boot "$img" /srv
 	files_ran "$pair"
+done
+
+# The same program in a host directory shared over 9p: it writes,
+# renames, lists and deletes there; the host sees what it left.
+share=$TMP/share
+mkdir -p "$share"
+printf 'from the host\n' >"$share/host.txt"
+for pair in kvm-x86_64 kvm-arm64; do
+	img=$TMP/files/files_$pair
+	[ "$pair" = kvm-arm64 ] && img=$TMP/files-arm64/files_$pair
+	BOOT_TARGET=$pair INITRD=$rootfs SHARE=$share:/data BOOT_TIMEOUT=120 \
+		boot "$img" /data
+	like "$boot_out" '^  host\.txt +file 14 bytes$' "$pair: the share lists the host's file"
+	like "$boot_out" '^/data/renamed\.txt says: written by the guest$' \
+		"$pair: a file written in the share, renamed, read back"
+	is "$boot_rc $boot_err" "0 " "$pair: status 0"
+	is "$(ls "$share")" "host.txt" "$pair: on the host, the guest's file is gone again"
 done
 
 # Without an initrd the root holds /dev and /tmp only.
