@@ -192,7 +192,7 @@ is "$rc:$(grep -c '^arg1=<args>$' <<<"$out")" 0:1 "QEMU_ARGS='--append args' alo
 # An -append of QEMU_ARGS would replace ARGS' (QEMU takes the last).
 for a in "-append" "--append"; do
 	QEMU_ARGS="$a args" runs kvm-x86_64 "$img" exit 3
-	is "$rc:$err" "125:error: QEMU_ARGS: $a would replace the command line of ARGS (or the run's arguments): give it in one place" \
+	is "$rc:$err" "125:error: QEMU_ARGS: $a would replace the command line of ARGS (or the run's arguments, or SHARE's guest path): give it in one place" \
 		"QEMU_ARGS='$a ...' with the run's arguments: refused"
 done
 QEMU_ARGS="-append args" KILN_CMDLINE="exit 3" runs kvm-x86_64 "$img"
