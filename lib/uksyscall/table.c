@@ -4,12 +4,13 @@
  * call: write sys_<name>() (declared in syscalls.h) and list it here;
  * calls only some arches have go under #ifdef SYS_<name>. Other
  * libraries (files, sockets) register theirs with UK_SYSCALL
- * (uk/syscall.h); the first system call merges them in.
+ * (uk/syscall.h); an early init function merges them in.
  */
 #include <errno.h>
 #include <sys/syscall.h>
 #include <uk/config.h>
 #include <uk/essentials.h>
+#include <uk/init.h>
 #include <uk/assert.h>
 #include <uk/print.h>
 #include <uk/syscall.h>
@@ -67,9 +68,7 @@ static long enosys(long nr)
 }
 
 extern const struct uk_syscall_entry uk_syscalls_start[], uk_syscalls_end[];
-static int merged;
-
-static void merge_registered(void)
+static int merge_registered(void)
 {
 	const struct uk_syscall_entry *e;
 
@@ -83,8 +82,10 @@ static void merge_registered(void)
 				 names[e->nr] ? names[e->nr] : "unknown");
 		table[e->nr] = e->fn;
 	}
-	merged = 1;
+	return 0;
 }
+/* Before any init function may make a system call (ukvfs's do). */
+uk_early_initcall(merge_registered);
 
 /*
  * From the arch's entry, with its frame of the caller's registers (only
@@ -101,8 +102,6 @@ long uk_syscall_frame(long nr, long a1, long a2, long a3, long a4, long a5,
 		return sys_clone_frame(frame, a1, a2, (int *)a3, (int *)a5,
 				       a4);
 #endif
-	if (!merged)
-		merge_registered();
 	if ((unsigned long)nr >= TABLE_MAX || !table[nr])
 		return enosys(nr);
 	return table[nr](a1, a2, a3, a4, a5, a6);

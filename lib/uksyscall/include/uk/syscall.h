@@ -18,7 +18,8 @@ long uk_syscall(long nr, long a1, long a2, long a3, long a4, long a5,
  * calls with it, and takes them away when it is left out). The handler
  * keeps Linux's argument types; it is called with six longs. Calls only
  * some arches have go under #ifdef SYS_<name>. Two handlers for one
- * number stop the first system call with a crash naming it.
+ * number stop the boot (an early init function merges the table) with a
+ * crash naming it.
  */
 struct uk_syscall_entry {
 	long nr;
