@@ -167,7 +167,7 @@ static long sys_getdents64(int fd, void *buf, size_t size)
 		f->pos = d.next;
 	if (!rc)
 		rc = d.full && !d.used ? -EINVAL : (long)d.used;
-	f->vn->st.st_atim = uk_vfs_now();
+	vfs_accessed(f->vn);
 	uk_file_put(f);
 	return rc;
 }

@@ -334,7 +334,7 @@ static ssize_t tmpfs_read(struct uk_vnode *vn, void *buf, size_t len,
 		return 0;
 	len = MIN(len, size - off);
 	tmpfs_data_read(&node_of(vn)->data, buf, len, off);
-	vn->st.st_atim = uk_vfs_now();
+	vfs_accessed(vn);
 	return len;
 }
 

@@ -48,6 +48,9 @@ void vfs_path_put(struct vfs_path *p);
 /* The parent of a directory, across mounts, never above the root. */
 int vfs_parent(struct uk_vnode *dir, struct uk_vnode **out);
 
+/* A read happened: the access time moves if older than a change. */
+void vfs_accessed(struct uk_vnode *vn);
+
 /* An open file for vn with flags (O_*): its ops by the vnode's type. */
 int vfs_open_vnode(struct uk_vnode *vn, int flags, struct uk_file **out);
 /* A character device's ops, or NULL. */

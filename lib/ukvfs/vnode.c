@@ -29,6 +29,24 @@ struct timespec uk_vfs_now(void)
 	return (struct timespec){ ns / 1000000000, ns % 1000000000 };
 }
 
+/*
+ * A read's access time, as Linux's default (relatime) keeps it: moved
+ * only when it is not after the last change, so reads do not read the
+ * clock (a VM exit on some hypervisors) every time.
+ */
+static int ts_not_after(struct timespec a, struct timespec b)
+{
+	return a.tv_sec < b.tv_sec ||
+	       (a.tv_sec == b.tv_sec && a.tv_nsec <= b.tv_nsec);
+}
+
+void vfs_accessed(struct uk_vnode *vn)
+{
+	if (ts_not_after(vn->st.st_atim, vn->st.st_mtim) ||
+	    ts_not_after(vn->st.st_atim, vn->st.st_ctim))
+		vn->st.st_atim = uk_vfs_now();
+}
+
 int uk_vfs_mount(const char *path, struct uk_vnode *root, const char *name)
 {
 	struct uk_mount *m;

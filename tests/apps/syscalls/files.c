@@ -558,6 +558,28 @@ WORD(hostilefs)
 	val(w, "the thread read (end of file)", (long)r);
 	close(p[0]);
 
+	/* relatime: a read moves an access time not after the last change,
+	 * and leaves a later one (the host's /tmp may be noatime: '~').
+	 */
+	{
+		struct timespec ts[2] = { { 100, 0 }, { 200, 0 } };
+		struct stat st;
+
+		put("at", "x");
+		utimensat(AT_FDCWD, "at", ts, 0);
+		fd = open("at", O_RDONLY);
+		read(fd, buf, 1);
+		fstat(fd, &st);
+		kiln(w, "a read moves an access time before mtime",
+		     st.st_atim.tv_sec > 200);
+		ts[0].tv_sec = 4000000000;	/* after ctime (now) too */
+		futimens(fd, ts);
+		pread(fd, buf, 1, 0);
+		fstat(fd, &st);
+		kiln(w, "and leaves one after it", st.st_atim.tv_sec == 4000000000);
+		close(fd);
+	}
+
 	fd = open("far", O_WRONLY | O_CREAT, 0644);
 	say(w, "write 1 TiB into a file", pwrite(fd, "x", 1, 1LL << 40));
 	say(w, "read back in the hole", pread(fd, buf, 8, 1LL << 39));
