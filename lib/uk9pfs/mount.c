@@ -193,7 +193,7 @@ static void mount_dev(struct uk_virtio_dev *d, unsigned int idx,
 	rc = make_path(path);
 	if (!rc) {
 		what = "cannot mount it";
-		rc = uk_vfs_mount(path, root, "9p");
+		rc = uk_vfs_mount(path, root);
 	}
 	if (rc)
 		goto fail_root;

@@ -38,7 +38,7 @@ static int vfs_init(void)
 	root = uk_tmpfs_new(0755);
 	if (!root)
 		return -ENOMEM;
-	rc = uk_vfs_mount("/", root, "tmpfs");
+	rc = uk_vfs_mount("/", root);
 	if (rc)
 		return rc;
 	rc = vfs_console_fds();

@@ -12,17 +12,17 @@
 /* Symbolic links one walk follows before ELOOP (Linux's figure). */
 #define VFS_MAXSYMLINKS	40
 
+/* A mounted file system: what its vnodes share (rename and link stay
+ * within one).
+ */
 struct uk_mount {
-	const char *name;		/* "tmpfs", "9p" */
 	struct uk_vnode *root;
-	struct uk_mount *next;
 };
 
 /* The one process: its root, working directory and umask. */
 extern struct uk_vnode *vfs_root;
 extern struct uk_vnode *vfs_cwd;
 extern mode_t vfs_umask;
-extern struct uk_mount *vfs_mounts;
 
 /* What a walk found: the directory of the last name, that name, and
  * what it names (NULL: nothing yet, for creating it). All held.

@@ -9,7 +9,6 @@
 struct uk_vnode *vfs_root;
 struct uk_vnode *vfs_cwd;
 mode_t vfs_umask = 022;
-struct uk_mount *vfs_mounts;
 
 void uk_vnode_get(struct uk_vnode *vn)
 {
@@ -47,7 +46,7 @@ void vfs_accessed(struct uk_vnode *vn)
 		vn->st.st_atim = uk_vfs_now();
 }
 
-int uk_vfs_mount(const char *path, struct uk_vnode *root, const char *name)
+int uk_vfs_mount(const char *path, struct uk_vnode *root)
 {
 	struct uk_mount *m;
 	struct vfs_path p;
@@ -58,7 +57,6 @@ int uk_vfs_mount(const char *path, struct uk_vnode *root, const char *name)
 	m = uk_calloc(uk_alloc_get_default(), 1, sizeof(*m));
 	if (!m)
 		return -ENOMEM;
-	m->name = name;
 	m->root = root;
 	if (!vfs_root) {
 		root->mnt = m;
@@ -84,7 +82,5 @@ int uk_vfs_mount(const char *path, struct uk_vnode *root, const char *name)
 		p.vn = NULL;
 		vfs_path_put(&p);
 	}
-	m->next = vfs_mounts;
-	vfs_mounts = m;
 	return 0;
 }

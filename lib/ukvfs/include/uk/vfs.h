@@ -128,10 +128,9 @@ void uk_vnode_put(struct uk_vnode *vn);
 
 /*
  * Mounts a file system whose root is root (its reference is taken) on
- * the directory path, or as "/" when nothing is mounted yet. name
- * ("tmpfs", "9p") is what statfs and mount listings call it.
+ * the directory path, or as "/" when nothing is mounted yet.
  */
-int uk_vfs_mount(const char *path, struct uk_vnode *root, const char *name);
+int uk_vfs_mount(const char *path, struct uk_vnode *root);
 
 /* A new in-memory file system's root directory. */
 struct uk_vnode *uk_tmpfs_new(mode_t mode);
