@@ -40,20 +40,12 @@
 
 static uint64_t mmio_features(struct uk_virtio_dev *d)
 {
-	uint64_t f;
-
-	wr32(d->regs, R_DFSEL, 1);
-	f = (uint64_t)rd32(d->regs, R_DF) << 32;
-	wr32(d->regs, R_DFSEL, 0);
-	return f | rd32(d->regs, R_DF);
+	return features_read(d->regs, R_DFSEL, R_DF);
 }
 
 static void mmio_set_features(struct uk_virtio_dev *d, uint64_t f)
 {
-	wr32(d->regs, R_GFSEL, 0);
-	wr32(d->regs, R_GF, f);
-	wr32(d->regs, R_GFSEL, 1);
-	wr32(d->regs, R_GF, f >> 32);
+	features_write(d->regs, R_GFSEL, R_GF, f);
 }
 
 static uint8_t mmio_status(struct uk_virtio_dev *d)

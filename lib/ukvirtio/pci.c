@@ -85,20 +85,12 @@ static uint8_t cfg8(unsigned int slot, unsigned int fn, unsigned int off)
 
 static uint64_t pci_features(struct uk_virtio_dev *d)
 {
-	uint64_t f;
-
-	wr32(d->regs, C_DFSELECT, 1);
-	f = (uint64_t)rd32(d->regs, C_DF) << 32;
-	wr32(d->regs, C_DFSELECT, 0);
-	return f | rd32(d->regs, C_DF);
+	return features_read(d->regs, C_DFSELECT, C_DF);
 }
 
 static void pci_set_features(struct uk_virtio_dev *d, uint64_t f)
 {
-	wr32(d->regs, C_GFSELECT, 0);
-	wr32(d->regs, C_GF, f);
-	wr32(d->regs, C_GFSELECT, 1);
-	wr32(d->regs, C_GF, f >> 32);
+	features_write(d->regs, C_GFSELECT, C_GF, f);
 }
 
 static uint8_t pci_status(struct uk_virtio_dev *d)

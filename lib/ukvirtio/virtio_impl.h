@@ -119,6 +119,31 @@ static inline void wr32(volatile uint8_t *p, unsigned int off, uint32_t v)
 	*(volatile uint32_t *)(p + off) = v;
 }
 
+/*
+ * The 64 feature bits, 32 at a time through a select register (the
+ * device's offer read, the driver's choice written), at offsets that
+ * differ between the transports.
+ */
+static inline uint64_t features_read(volatile uint8_t *regs,
+				     unsigned int sel, unsigned int val)
+{
+	uint64_t f;
+
+	wr32(regs, sel, 1);
+	f = (uint64_t)rd32(regs, val) << 32;
+	wr32(regs, sel, 0);
+	return f | rd32(regs, val);
+}
+
+static inline void features_write(volatile uint8_t *regs, unsigned int sel,
+				  unsigned int val, uint64_t f)
+{
+	wr32(regs, sel, 0);
+	wr32(regs, val, f);
+	wr32(regs, sel, 1);
+	wr32(regs, val, f >> 32);
+}
+
 static inline uint16_t rd16(volatile uint8_t *p, unsigned int off)
 {
 	return *(volatile uint16_t *)(p + off);
