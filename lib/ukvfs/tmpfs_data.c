@@ -80,6 +80,10 @@ static int grow(struct tmpfs_data *d, uint64_t end)
 		d->leaf_len = PAGE;
 	}
 	while (end > span(d->height) * PAGE) {
+		if (!d->root) {		/* nothing to keep below a new top */
+			d->height++;
+			continue;
+		}
 		table = zalloc(FAN * sizeof(void *));
 		if (!table)
 			return -ENOSPC;
