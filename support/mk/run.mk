@@ -27,20 +27,13 @@ UK_RUN_VARS := QEMU_ARGS QEMU_MACHINE QEMU_CPU XEN XEN_ARGS XL MEM TIMEOUT \
 	KVM GDB GIC INITRD SHARE
 $(foreach v,$(UK_RUN_VARS),$(if $(filter command$(space)line,$(origin \
 	$(v))),$(eval export override $(v) := $$(value $(v)))))
-# A relative INITRD names a path in the app's directory when there is one
-# there: make run from an app's own Makefile runs in Kiln's tree (-C).
-ifneq ($(and $(INITRD),$(A)),)
-ifeq ($(filter /%,$(INITRD)),)
-ifneq ($(wildcard $(A)/$(INITRD)),)
-export override INITRD := $(A)/$(INITRD)
-endif
-endif
-endif
 # `run` ends make with the guest's status: other goals would be cut off.
 $(if $(and $(filter run,$(UK_GOALS)),$(filter-out run,$(UK_GOALS))),$(error \
 	make $(UK_GOALS): run goes in a make of its own (it builds first)))
 UK_RUN_STATUS = $(kiln-status-file $(O))
 run-boot: private export KILN_CMDLINE := $(value ARGS)
+# Relative INITRD and SHARE paths may name the app's (support/scripts/run).
+run-boot: private export KILN_APP_DIR := $(abspath $(A))
 run-boot: images
 	$(kiln-unlock $(O)/.kiln-lock)$(Q)KILN_STATUS_FILE=$(UK_RUN_STATUS) \
 	BOOT=$(if $(CONFIG_KVM_MULTIBOOT),multiboot,pvh) V=$(if $(filter \
