@@ -53,6 +53,16 @@ for pair in kvm-x86_64 kvm-arm64; do
 	is "$(ls "$share")" "host.txt" "$pair: on the host, the guest's file is gone again"
 done
 
+# From the app's own Makefile (make runs in Kiln's tree), a relative
+# INITRD and SHARE name the app's: rootfs, and its etc as a share.
+out=$(make -s -C "$KILN/examples/files" run UK_BUILD="$TMP/wrap" \
+	C="$TMP/wrap.config" INITRD=rootfs SHARE=rootfs/etc:/data ARGS=/data \
+	TIMEOUT=120 KVM=0 2>&1) || true
+out=${out//$'\r'/}
+like "$out" '^/etc/motd says: Welcome to Kiln\.$' "the app's Makefile: INITRD=rootfs is the app's"
+like "$out" '^  motd +file 47 bytes$' "SHARE=rootfs/etc is the app's, shared at /data"
+is "$(ls "$KILN/examples/files/rootfs/etc")" "motd" "the guest's file in the app's share is gone again"
+
 # Without an initrd the root holds /dev and /tmp only.
 boot "$TMP/files/files_kvm-x86_64"
 like "$boot_out" '^no /etc/motd: booted without the initrd' "no INITRD: no /etc/motd"
