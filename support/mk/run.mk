@@ -9,7 +9,8 @@ test:
 	$(Q)prove -r -j2 $(UK_ROOT)/tests/
 
 # make run [ARGS="app args"] [KVM=0|1] [GDB=1] [QEMU_ARGS=...] [MEM=...]
-# [TIMEOUT=s] [INITRD=file-or-dir] [SHARE=dir[:guest-path]]: build, then
+# [TIMEOUT=s] [INITRD=file-or-dir] [SHARE=dir[:guest-path]]
+# [PORTS=host:guest,...] [NET=none|user|tap:ifname]: build, then
 # boot the image of the target pair's platform; make exits with the run
 # script's status (the app's, see docs/running.md), which make alone could
 # not (it knows 0 and 2). ARGS goes to the guest as typed, unexpanded
@@ -24,7 +25,7 @@ test:
 # settings given on make's command line go to it as typed too.
 unexport ARGS
 UK_RUN_VARS := QEMU_ARGS QEMU_MACHINE QEMU_CPU XEN XEN_ARGS XL MEM TIMEOUT \
-	KVM GDB GIC INITRD SHARE
+	KVM GDB GIC INITRD SHARE PORTS NET
 $(foreach v,$(UK_RUN_VARS),$(if $(filter command$(space)line,$(origin \
 	$(v))),$(eval export override $(v) := $$(value $(v)))))
 # `run` ends make with the guest's status: other goals would be cut off.
