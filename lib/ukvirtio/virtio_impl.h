@@ -87,6 +87,8 @@ struct uk_virtq {
 	/* Per head descriptor: used yet, and the bytes written. */
 	uint8_t *done;
 	uint32_t *len;
+	/* Per head descriptor: the token of an asynchronous request. */
+	void **token;
 	/* Threads waiting for a completion or for free descriptors. */
 	struct uk_waitq waiters;
 };

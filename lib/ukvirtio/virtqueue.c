@@ -13,6 +13,13 @@
  * others. A waiter spins for a few microseconds, then sleeps on the
  * queue's wait queue for 10 us doubling to about 1.3 ms between looks
  * (other threads run meanwhile; with none, the CPU idles on the timer).
+ *
+ * Drivers that keep buffers posted (virtio-net) use the asynchronous
+ * side instead: uk_virtq_add() posts a request under a token,
+ * uk_virtq_take() hands back used ones, uk_virtq_wait() is the same
+ * back-off until the used ring moves. The two sides keep their own
+ * books (done[] and len[] for calls, token[] for adds), so a queue is
+ * used through one of them only.
  */
 #include <errno.h>
 #include <limits.h>
@@ -21,6 +28,7 @@
 #include <uk/essentials.h>
 #include <uk/print.h>
 #include <uk/plat/time.h>
+#include <uk/asm/cpu.h>
 #include "virtio_impl.h"
 
 #define QUEUE_MAX	32768	/* the split ring's limit */
@@ -57,7 +65,8 @@ struct uk_virtq *uk_virtio_queue(struct uk_virtio_dev *d, unsigned int idx,
 		goto nomem;
 	q->done = uk_calloc(a, n, 1);
 	q->len = uk_calloc(a, n, sizeof(*q->len));
-	if (!q->done || !q->len)
+	q->token = uk_calloc(a, n, sizeof(*q->token));
+	if (!q->done || !q->len || !q->token)
 		goto nomem;
 	memset(mem, 0, bytes);
 	q->dev = d;
@@ -77,6 +86,7 @@ nomem:
 	if (q) {
 		uk_free(a, q->done);
 		uk_free(a, q->len);
+		uk_free(a, q->token);
 	}
 	uk_free(a, q);
 	uk_free(a, mem);
@@ -108,16 +118,19 @@ static void reap(struct uk_virtq *q)
 		uk_waitq_wake(&q->waiters, INT_MAX);
 }
 
-/* One pause between looks at the used ring: a spin first, then sleeps
- * growing with round. -EIO when the device says it failed.
+/* One pause between looks at the used ring, until deadline at the
+ * latest: a spin first, then sleeps growing with round. 1 when woken
+ * by another thread, -EIO when the device says it failed, else 0.
  */
-static int wait_a_bit(struct uk_virtq *q, unsigned int *round)
+static int wait_a_bit(struct uk_virtq *q, unsigned int *round,
+		      uint64_t deadline)
 {
-	uint64_t now = ukplat_monotonic_ns(), t0 = now;
+	uint64_t now = ukplat_monotonic_ns(), t0 = now, until;
 	uint8_t s;
 
 	if (!*round) {
-		while (now - t0 < SPIN_NS && q->used->idx == q->last_used)
+		while (now - t0 < SPIN_NS && now < deadline &&
+		       q->used->idx == q->last_used)
 			now = ukplat_monotonic_ns();
 		(*round)++;
 		return 0;
@@ -129,11 +142,9 @@ static int wait_a_bit(struct uk_virtq *q, unsigned int *round)
 		q->broken = 1;
 		return -EIO;
 	}
-	uk_waitq_wait(&q->waiters,
-		      now + (SLEEP_MIN_NS << MIN(*round - 1, SLEEP_SHIFT_MAX)),
-		      "virtio");
+	until = now + (SLEEP_MIN_NS << MIN(*round - 1, SLEEP_SHIFT_MAX));
 	(*round)++;
-	return 0;
+	return !uk_waitq_wait(&q->waiters, MIN(until, deadline), "virtio");
 }
 
 static void chain_free(struct uk_virtq *q, uint16_t head)
@@ -152,32 +163,38 @@ static void chain_free(struct uk_virtq *q, uint16_t head)
 	uk_waitq_wake(&q->waiters, INT_MAX);
 }
 
-long uk_virtq_call(struct uk_virtq *q, const struct iovec *out,
-		   unsigned int nout, const struct iovec *in,
-		   unsigned int nin)
+/* Checks a request's buffers: -EINVAL when the queue could never hold
+ * them or one is too long for a descriptor.
+ */
+static int chain_check(struct uk_virtq *q, const struct iovec *out,
+		       unsigned int nout, const struct iovec *in,
+		       unsigned int nin, uint64_t *in_bytes)
 {
-	unsigned int n = nout + nin, i, round = 0;
-	uint16_t head, cur;
-	uint64_t in_bytes = 0;
-	uint32_t len;
+	unsigned int n = nout + nin, i;
 
 	if (!n || n < nout || n > q->size)
 		return -EINVAL;
+	*in_bytes = 0;
 	for (i = 0; i < n; i++) {
 		const struct iovec *v = i < nout ? &out[i] : &in[i - nout];
 
 		if (v->iov_len > UINT32_MAX)
 			return -EINVAL;
 		if (i >= nout)
-			in_bytes += v->iov_len;
+			*in_bytes += v->iov_len;
 	}
-	while (q->nfree < n) {
-		if (q->broken || wait_a_bit(q, &round))
-			return -EIO;
-		reap(q);
-	}
-	if (q->broken)
-		return -EIO;
+	return 0;
+}
+
+/* Puts a checked request on the available ring (free descriptors
+ * known to suffice, interrupts masked) and returns its head.
+ */
+static uint16_t chain_post(struct uk_virtq *q, const struct iovec *out,
+			   unsigned int nout, const struct iovec *in,
+			   unsigned int nin)
+{
+	unsigned int n = nout + nin, i;
+	uint16_t head, cur;
 
 	head = cur = q->free_head;
 	for (i = 0; i < n; i++) {
@@ -197,19 +214,126 @@ long uk_virtq_call(struct uk_virtq *q, const struct iovec *out,
 	q->avail->ring[q->avail_idx & (q->size - 1)] = head;
 	virtio_wmb();	/* descriptors and ring entry before the index */
 	q->avail->idx = ++q->avail_idx;
+	return head;
+}
+
+void uk_virtq_kick(struct uk_virtq *q)
+{
 	virtio_mb();	/* the index before reading the device's flags */
 	if (!(q->used->flags & VIRTQ_USED_F_NO_NOTIFY))
 		q->dev->ops->notify(q->dev, q);
+}
+
+long uk_virtq_call(struct uk_virtq *q, const struct iovec *out,
+		   unsigned int nout, const struct iovec *in,
+		   unsigned int nin)
+{
+	unsigned int round = 0;
+	uint64_t in_bytes;
+	uint16_t head;
+	uint32_t len;
+	int r;
+
+	r = chain_check(q, out, nout, in, nin, &in_bytes);
+	if (r)
+		return r;
+	while (q->nfree < nout + nin) {
+		if (q->broken || wait_a_bit(q, &round, UINT64_MAX) < 0)
+			return -EIO;
+		reap(q);
+	}
+	if (q->broken)
+		return -EIO;
+	head = chain_post(q, out, nout, in, nin);
+	uk_virtq_kick(q);
 
 	round = 0;
 	for (;;) {
 		reap(q);
 		if (q->done[head])
 			break;
-		if (q->broken || wait_a_bit(q, &round))
+		if (q->broken || wait_a_bit(q, &round, UINT64_MAX) < 0)
 			return -EIO;
 	}
 	len = q->len[head];
 	chain_free(q, head);
 	return MIN((uint64_t)len, in_bytes);
+}
+
+/*
+ * The asynchronous side: tokens instead of waiting callers. Each
+ * function masks interrupts around its ring work, so threads may share
+ * a queue even when they run preemptible.
+ */
+int uk_virtq_add(struct uk_virtq *q, const struct iovec *out,
+		 unsigned int nout, const struct iovec *in, unsigned int nin,
+		 void *token)
+{
+	unsigned long fl;
+	uint64_t in_bytes;
+	uint16_t head;
+	int r;
+
+	if (!token)
+		return -EINVAL;
+	r = chain_check(q, out, nout, in, nin, &in_bytes);
+	if (r)
+		return r;
+	fl = ukarch_irq_save();
+	if (q->broken)
+		r = -EIO;
+	else if (q->nfree < nout + nin)
+		r = -ENOSPC;
+	else {
+		head = chain_post(q, out, nout, in, nin);
+		q->token[head] = token;
+	}
+	ukarch_irq_restore(fl);
+	return r;
+}
+
+void *uk_virtq_take(struct uk_virtq *q, uint32_t *len)
+{
+	unsigned long fl = ukarch_irq_save();
+	volatile struct virtq_used_elem *e;
+	void *token = NULL;
+	uint32_t id;
+
+	while (!token && q->last_used != q->used->idx) {
+		virtio_rmb();	/* the entry after the index that covers it */
+		e = &q->used->ring[q->last_used & (q->size - 1)];
+		id = e->id;
+		q->last_used++;
+		if (id >= q->size || !q->token[id]) {
+			uk_pr_err("virtio: %s queue %u: used id %u not in flight\n",
+				  q->dev->name, q->idx, id);
+			q->broken = 1;
+			continue;
+		}
+		if (len)
+			*len = e->len;
+		token = q->token[id];
+		q->token[id] = NULL;
+		chain_free(q, id);
+	}
+	ukarch_irq_restore(fl);
+	return token;
+}
+
+int uk_virtq_wait(struct uk_virtq *q, uint64_t deadline_ns)
+{
+	unsigned int round = 0;
+	int r;
+
+	for (;;) {
+		if (q->used->idx != q->last_used)
+			return 0;
+		if (q->broken)
+			return -EIO;
+		if (ukplat_monotonic_ns() >= deadline_ns)
+			return -ETIMEDOUT;
+		r = wait_a_bit(q, &round, deadline_ns);
+		if (r)
+			return r < 0 ? r : 0;
+	}
 }

@@ -76,4 +76,39 @@ long uk_virtq_call(struct uk_virtq *q, const struct iovec *out,
 		   unsigned int nout, const struct iovec *in,
 		   unsigned int nin);
 
+/*
+ * The asynchronous side, for drivers that keep requests in flight
+ * (virtio-net's receive buffers). A queue is used either through
+ * uk_virtq_call() or through these, never both: each keeps its own
+ * books. Callable from threads, preemptible or not.
+ *
+ * uk_virtq_add() posts one request (as uk_virtq_call's) under token
+ * (not NULL) without notifying the device: 0, -ENOSPC when the queue
+ * has too few free descriptors now, -EINVAL when it never could, -EIO
+ * when the device failed. The buffers stay the device's until the
+ * token comes back from uk_virtq_take().
+ */
+int uk_virtq_add(struct uk_virtq *q, const struct iovec *out,
+		 unsigned int nout, const struct iovec *in, unsigned int nin,
+		 void *token);
+
+/* Tells the device about what was added (unless it asked not to be). */
+void uk_virtq_kick(struct uk_virtq *q);
+
+/*
+ * The token of the next request the device has used, its descriptors
+ * freed; *len (if len) the bytes it wrote. NULL when there is none.
+ */
+void *uk_virtq_take(struct uk_virtq *q, uint32_t *len);
+
+/*
+ * Blocks the calling thread until the device has used a request not
+ * yet taken, or another thread's take freed descriptors (0: look
+ * again with uk_virtq_take), or the monotonic clock reads deadline_ns
+ * (-ETIMEDOUT; 0 checks only, UINT64_MAX never passes); -EIO when the
+ * device failed. Polled: the used ring is looked at with growing
+ * pauses, as in uk_virtq_call().
+ */
+int uk_virtq_wait(struct uk_virtq *q, uint64_t deadline_ns);
+
 #endif /* __UK_VIRTIO_H__ */
