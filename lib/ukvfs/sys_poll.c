@@ -18,9 +18,11 @@
 #include "vfs_impl.h"
 
 static struct uk_waitq pollq;
+unsigned long vfs_poll_gen;
 
 void uk_vfs_poll_wake(void)
 {
+	vfs_poll_gen++;
 	uk_waitq_wake(&pollq, INT_MAX);
 }
 
@@ -43,8 +45,7 @@ static int deadline_of(const struct timespec *ts, uint64_t *deadline)
 	return 0;
 }
 
-/* Blocks until check(ctx) finds something or the deadline passes. */
-static long wait_for(long (*check)(void *), void *ctx, uint64_t deadline)
+long vfs_poll_wait(long (*check)(void *), void *ctx, uint64_t deadline)
 {
 	long ready;
 
@@ -102,7 +103,7 @@ static long sys_ppoll(struct pollfd *fds, unsigned long n,
 	rc = deadline_of(timeout, &deadline);
 	if (rc)
 		return rc;
-	return wait_for(poll_check, &r, deadline);
+	return vfs_poll_wait(poll_check, &r, deadline);
 }
 
 #ifdef SYS_poll
@@ -173,7 +174,7 @@ static long do_select(int n, fd_set *rd, fd_set *wr, fd_set *ex,
 		else
 			FD_ZERO(&r.in[k]);
 	}
-	return wait_for(select_check, &r, deadline);
+	return vfs_poll_wait(select_check, &r, deadline);
 }
 
 static long sys_pselect6(int n, fd_set *rd, fd_set *wr, fd_set *ex,

@@ -62,6 +62,13 @@ int vfs_console_fds(void);
 /* A pipe's read and write ends (pipe.c); flags: O_NONBLOCK. */
 int vfs_pipe_new(int flags, struct uk_file *ends[2]);
 short vfs_file_poll(struct uk_file *f);
+/*
+ * Blocks until check(ctx) finds something (non-zero) or the monotonic
+ * deadline passes (0: never; 1: look once). vfs_poll_gen counts
+ * uk_vfs_poll_wake() calls: a change may have happened since.
+ */
+long vfs_poll_wait(long (*check)(void *), void *ctx, uint64_t deadline);
+extern unsigned long vfs_poll_gen;
 
 /* Descriptors (fdtab.c). */
 int vfs_fd_install_at(struct uk_file *f, int fd, int cloexec);

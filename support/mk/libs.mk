@@ -42,6 +42,16 @@ _uk_platlib_on = $(call _uk_lib_vars,$(2))$(newline)UK_PLATLIBS_$(1) += $(2)
 addplatlib = $(if $(filter $(1),$(UK_PLATS)),$(_uk_platlib_on),$(call _uk_lib_off,$(2)))
 addplatlib_s = $(if $(filter y,$(3)),$(call addplatlib,$(1),$(2)),$(call _uk_lib_off,$(2)))
 
+# $(eval $(call fetch,libfoo,URL[,FILE])): libfoo's sources come from the
+# archive at URL (FILE: its name in the cache, default the URL's last
+# part), unpacked into $(LIBFOO_ORIGIN) before any of them is compiled
+# (support/scripts/fetch: cached, checked against $(LIBFOO_SHA256) when
+# the Makefile.uk sets it, so offline builds work once it is cached).
+define fetch
+$(call uc,$(1))_ORIGIN := $(O)/$(1)/origin
+$(call uc,$(1))_FETCH := $(2) $(or $(3),$(notdir $(2)))
+endef
+
 # Only the selected architecture's directory (arch/x86/x86_64, arch/arm/arm64).
 UK_MAKEFILES := $(wildcard $(UK_ROOT)/arch/*/$(UK_ARCH)/Makefile.uk) \
 	$(sort $(wildcard $(UK_ROOT)/plat/*/Makefile.uk)) \
@@ -88,16 +98,23 @@ UK_LIB_INCLUDES := $(addprefix -I,$(wildcard $(foreach l,$(UK_ALL_LIBS),\
 # --- Sources to objects ----------------------------------------------------
 # A source is "path" or "path|variant"; a relative path is taken from the
 # library's directory. Objects mirror the source tree under $(O)/<lib>/;
-# sources from elsewhere in Kiln go under _kiln/, others under _ext/.
+# sources from a fetched archive go under _origin/, from elsewhere in
+# Kiln under _kiln/, others under _ext/.
 src_file = $(firstword $(subst |, ,$(1)))
 src_variant = $(word 2,$(subst |, ,$(1)))
 src_abs = $(if $(filter /%,$(1)),$(1),$($(2)_BASE)/$(1))
 src_rel = $(if $(filter $($(2)_BASE)/%,$(1)),$(patsubst $($(2)_BASE)/%,%,$(1)),$(if \
-	$(filter $(UK_ROOT)/%,$(1)),_kiln/$(patsubst $(UK_ROOT)/%,%,$(1)),_ext$(1)))
+	$(and $($(2)_ORIGIN),$(filter $($(2)_ORIGIN)/%,$(1))),_origin/$(patsubst \
+	$($(2)_ORIGIN)/%,%,$(1)),$(if $(filter $(UK_ROOT)/%,$(1)),_kiln/$(patsubst \
+	$(UK_ROOT)/%,%,$(1)),_ext$(1))))
 # The object keeps the source's extension (a.c -> a.c.o, a.S -> a.S.o,
 # a.c|isr -> a.c.isr.o), so a.c and a.S in one directory never clash.
 obj_of = $(O)/$(1)/$(if $(filter %.lds.S,$(3)),$(patsubst %.S,%,$(3)),$(3)$(if \
 	$(4),.$(4)).o)
+
+# A fetched library's sources exist once its archive is unpacked (the
+# stamp); they are never rebuilt from it, so a no-op build starts nothing.
+fetched = $($(1)_ORIGIN)/.fetched-$(word 2,$($(1)_FETCH))
 
 # add_source lib LIB source: declare one object and what it is made from.
 define add_source
@@ -105,6 +122,8 @@ _uk_src := $(call src_abs,$(call src_file,$(3)),$(2))
 _uk_var := $(call src_variant,$(3))
 _uk_obj := $$(call obj_of,$(1),$(2),$$(call src_rel,$$(_uk_src),$(2)),$$(_uk_var))
 $$(_uk_obj): $$(_uk_src) | $$(dir $$(_uk_obj))
+$$(if $$($(2)_FETCH),$$(eval $$(_uk_obj): | $$(call fetched,$(2))))
+$$(if $$(filter $$($(2)_ORIGIN)/%,$$(_uk_src)),$$(eval $$(_uk_src): ;))
 src_of.$$(_uk_obj) := $$(_uk_src)
 lib_of.$$(_uk_obj) := $(1)
 var_of.$$(_uk_obj) := $$(_uk_var)
@@ -113,6 +132,15 @@ endef
 
 $(foreach l,$(UK_ALL_LIBS),$(foreach s,$($(call uc,$(l))_SRCS-y),$(eval \
 	$(call add_source,$(l),$(call uc,$(l)),$(s)))))
+
+define fetch_rule
+$(call fetched,$(2)):
+	$$(Q)$$(call show,FETCH,$(1) $(word 2,$($(2)_FETCH)))$(UK_ROOT)/support/scripts/fetch \
+		'$(call sq,$(word 1,$($(2)_FETCH)))' '$($(2)_SHA256)' $($(2)_ORIGIN) \
+		'$(call sq,$(word 2,$($(2)_FETCH)))'
+endef
+$(foreach l,$(UK_ALL_LIBS),$(if $($(call uc,$(l))_FETCH),$(eval $(call \
+	fetch_rule,$(l),$(call uc,$(l))))))
 
 UK_ALL_OBJS := $(foreach l,$(UK_ALL_LIBS),$(objs_of.$(l)))
 UK_LDS := $(filter %.lds,$(UK_ALL_OBJS))
