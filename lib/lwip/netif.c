@@ -17,10 +17,13 @@
 #include <uk/plat/time.h>
 #include <uk/print.h>
 #include <uk/sched.h>
+#include <uk/syscall.h>
+#include <sys/syscall.h>
 #include "lwip/dhcp.h"
 #include "lwip/etharp.h"
 #include "lwip/init.h"
 #include "lwip/netif.h"
+#include "lwip/priv/tcp_priv.h"
 #include "lwip/tcpip.h"
 #include "netif/ethernet.h"
 #include "sock_impl.h"
@@ -241,3 +244,43 @@ static int net_init(void)
 	return 0;
 }
 uk_late_initcall(net_init);
+
+/* TCP data still queued or unacknowledged, on any connection. */
+static int tcp_in_flight(void)
+{
+	struct tcp_pcb *p;
+	int busy = 0;
+
+	LOCK_TCPIP_CORE();
+	for (p = tcp_active_pcbs; p && !busy; p = p->next)
+		busy = p->unsent || p->unacked;
+	UNLOCK_TCPIP_CORE();
+	return busy;
+}
+
+/*
+ * The process ends: close its sockets as Linux's exit does (each sends
+ * what it has, then FIN) and give the peers up to FLUSH_MS to take the
+ * bytes, so a response written just before exit() is not lost.
+ */
+#define FLUSH_MS	2000
+
+void uk_exit_flush(void)
+{
+	uint64_t end = ukplat_monotonic_ns() + FLUSH_MS * 1000000ULL;
+	struct uk_file *f;
+	int fd;
+
+	if (!kiln_net_ready)
+		return;
+	for (fd = 0; fd < UK_FD_MAX; fd++) {
+		f = uk_fd_get(fd);
+		if (!f)
+			continue;
+		if (sock_is(f))
+			uk_syscall(SYS_close, fd, 0, 0, 0, 0, 0);
+		uk_file_put(f);
+	}
+	while (tcp_in_flight() && ukplat_monotonic_ns() < end)
+		uk_thread_sleep_ns(5000000);
+}

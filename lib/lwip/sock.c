@@ -51,6 +51,11 @@ int sock_get(int fd, struct sock **s, struct uk_file **f)
 	return 0;
 }
 
+int sock_is(struct uk_file *f)
+{
+	return f->ops == &sock_ops;
+}
+
 int sock_install(struct netconn *conn, int type, int flags, int cloexec)
 {
 	struct sock *s = uk_calloc(uk_alloc_get_default(), 1, sizeof(*s));

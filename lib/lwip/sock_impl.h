@@ -23,6 +23,8 @@ extern int kiln_net_ready;
 
 /* The socket behind fd, with a file reference; -ENOTSOCK, -EBADF. */
 int sock_get(int fd, struct sock **s, struct uk_file **f);
+/* f is a socket. */
+int sock_is(struct uk_file *f);
 /* A socket file for conn with flags (O_NONBLOCK), installed: its fd. */
 int sock_install(struct netconn *conn, int type, int flags, int cloexec);
 

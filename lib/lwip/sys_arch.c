@@ -14,6 +14,7 @@
 #include "lwip/sys.h"
 
 long sys_getrandom(void *buf, size_t len, unsigned int flags);
+#define GRND_INSECURE	0x0004	/* Linux's: the best there is, no warning */
 
 void sys_init(void)
 {
@@ -57,7 +58,7 @@ uint32_t kiln_lwip_rand(void)
 	static uint64_t state;
 	uint64_t z;
 
-	if (!state && sys_getrandom(&state, sizeof(state), 0) != sizeof(state))
+	if (!state && sys_getrandom(&state, sizeof(state), GRND_INSECURE) != sizeof(state))
 		state = ukplat_monotonic_ns();
 	state += 0x9e3779b97f4a7c15ULL + (ukplat_monotonic_ns() & 0xff);
 	z = state;

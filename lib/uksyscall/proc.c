@@ -16,16 +16,24 @@
 #include <uk/sched.h>
 #include "syscalls.h"
 
+/* No library has anything in flight unless it says so. */
+__weak void uk_exit_flush(void)
+{
+}
+
 /* One thread's end; the last one's is the process's. */
 long sys_exit(int status)
 {
-	if (uk_thread_count() == 1)
+	if (uk_thread_count() == 1) {
+		uk_exit_flush();
 		ukplat_terminate(status & 255);
+	}
 	uk_thread_exit(NULL);
 }
 
 long sys_exit_group(int status)
 {
+	uk_exit_flush();
 	ukplat_terminate(status & 255);
 }
 

@@ -34,4 +34,12 @@ struct uk_syscall_entry {
 		(void (*)(void))(handler)				\
 	}
 
+/*
+ * Called by exit and exit_group before the image ends (not by a fatal
+ * signal or a crash): a library with data in flight (lwip's unsent TCP
+ * bytes) defines it to get them out, as Linux's kernel outlives the
+ * process that wrote them. Weak default: nothing.
+ */
+void uk_exit_flush(void);
+
 #endif /* __UK_SYSCALL_H__ */
