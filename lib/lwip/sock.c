@@ -27,6 +27,7 @@
 #include "lwip/priv/api_msg.h"
 #include "lwip/tcp.h"
 #include "lwip/tcpip.h"
+#include "lwip/udp.h"
 #include "sock_impl.h"
 
 int kiln_mbox_count(sys_mbox_t mb);
@@ -239,14 +240,14 @@ ssize_t sock_send(struct uk_file *f, struct sock *s, const void *buf,
 	}
 	if (len > 65507)
 		return -EMSGSIZE;
+	if (!to && !(s->conn->pcb.udp->flags & UDP_FLAGS_CONNECTED))
+		return -EDESTADDRREQ;
 	memset(&nb, 0, sizeof(nb));
 	if (netbuf_ref(&nb, buf, len) != ERR_OK)
 		return -ENOMEM;
 	err = to ? netconn_sendto(s->conn, &nb, to, to_port) :
 		   netconn_send(s->conn, &nb);
 	netbuf_free(&nb);
-	if (err == ERR_VAL && !to)
-		return -EDESTADDRREQ;
 	return err == ERR_OK ? (ssize_t)len : -sock_errno(err);
 }
 
