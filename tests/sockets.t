@@ -3,7 +3,8 @@
 # 127.0.0.1: connect/accept4, options, MSG_PEEK/DONTWAIT/TRUNC, FIONREAD,
 # timeouts, shutdown, EPIPE, ECONNREFUSED, non-blocking connect and
 # accept, poll, epoll level- and edge-triggered) pass on this host's
-# Linux and in the image, each check a test; and an image booted
+# Linux and in the image, each check a test; the lease's DNS server in
+# /etc/resolv.conf; and an image booted
 # without a NIC says so in one line, socket() failing with ENETDOWN.
 source "$(dirname "$0")/lib/tap.sh"
 
@@ -36,6 +37,9 @@ is "$boot_rc" 0 "kvm-x86_64 microvm: exit status 0"
 
 QEMU_MACHINE=pc NET=user boot "$img"
 like "$boot_out" '^sockets: 40 checks, 0 failed$' "kvm-x86_64 pc: all 40 checks pass"
+
+NET=user boot "$img" resolv
+is "$boot_out" "resolv: nameserver 10.0.2.3" "DHCP's DNS server (QEMU's) is in /etc/resolv.conf"
 
 boot "$img" nonic
 like "$boot_out" 'lwip: no network device \(make run PORTS= or NET=user adds one\): sockets fail with ENETDOWN$' \

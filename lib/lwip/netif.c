@@ -7,6 +7,8 @@
  * (LIBLWIP_DHCP_WAIT_MS) ran out. Frames arrive through one receiving
  * thread, straight into a pbuf, and go out through uk_netdev_send.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +108,59 @@ static void *rx_main(void *arg)
 			pbuf_free(p);
 		p = NULL;
 	}
+}
+
+/* DNS servers from the DHCP lease (option 6), for /etc/resolv.conf. */
+#define DNS_MAX	3
+static ip4_addr_t dns[DNS_MAX];
+static int ndns;
+
+void kiln_dhcp_option(unsigned char option, unsigned char len,
+		      struct pbuf *p, unsigned short offset)
+{
+	uint32_t a;
+	int i;
+
+	if (option != 6)
+		return;
+	for (i = 0, ndns = 0; i + 4 <= len && ndns < DNS_MAX; i += 4) {
+		if (pbuf_copy_partial(p, &a, 4, offset + i) != 4)
+			break;
+		ip4_addr_set_u32(&dns[ndns++], a);
+	}
+}
+
+/*
+ * musl's resolver reads /etc/resolv.conf on each lookup: with a lease
+ * naming DNS servers, one is written unless the initrd brought its own.
+ */
+static void write_resolv_conf(void)
+{
+	char text[DNS_MAX * 32], addr[16];
+	size_t len = 0;
+	long fd;
+	int i;
+
+	if (!ndns)
+		return;
+	for (i = 0; i < ndns; i++) {
+		ip4addr_ntoa_r(&dns[i], addr, sizeof(addr));
+		len += snprintf(text + len, sizeof(text) - len,
+				"nameserver %s\n", addr);
+	}
+	fd = uk_syscall(SYS_openat, AT_FDCWD, (long)"/etc/resolv.conf",
+			O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644, 0, 0);
+	if (fd == -ENOENT) {
+		uk_syscall(SYS_mkdirat, AT_FDCWD, (long)"/etc", 0755, 0, 0, 0);
+		fd = uk_syscall(SYS_openat, AT_FDCWD, (long)"/etc/resolv.conf",
+				O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644,
+				0, 0);
+	}
+	if (fd < 0)
+		return;		/* the initrd's stays */
+	if (uk_syscall(SYS_write, fd, (long)text, len, 0, 0, 0) != (long)len)
+		uk_pr_err("lwip: writing /etc/resolv.conf failed\n");
+	uk_syscall(SYS_close, fd, 0, 0, 0, 0, 0);
 }
 
 static void status_changed(struct netif *n)
@@ -236,6 +291,8 @@ static int net_init(void)
 			  uk_netdev_name(dev), CONFIG_LIBLWIP_DHCP_WAIT_MS);
 		return 0;
 	}
+	if (!strcmp(how, "DHCP"))
+		write_resolv_conf();
 	ip4addr_ntoa_r(netif_ip4_addr(&nif), word, 16);
 	ip4addr_ntoa_r(netif_ip4_gw(&nif), word + 32, 16);
 	uk_pr_info("lwip: en0 %s/%d gateway %s (%s) on %s\n", word,

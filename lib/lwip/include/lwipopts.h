@@ -88,6 +88,7 @@ void kiln_lwip_free(void *p);
 #define DEFAULT_UDP_RECVMBOX_SIZE	256
 #define LWIP_DONT_PROVIDE_BYTEORDER_FUNCTIONS 1
 
+#define LWIP_HOOK_FILENAME		"kiln_lwip_hooks.h"
 #define LWIP_STATS			0
 #define LWIP_CHKSUM_ALGORITHM		3
 

@@ -4,7 +4,8 @@
  * same program runs on the host (musl-gcc) and in the image, and each
  * check prints "sockets: NAME ok" or "sockets: NAME FAIL (why)", then
  * one summary line. With the word "nonic" it only tries socket() and
- * bind() and prints their errors (an image booted without a NIC).
+ * bind() and prints their errors (an image booted without a NIC); with
+ * "resolv" it prints /etc/resolv.conf.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -266,6 +267,14 @@ static void nonic(void)
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc > 1 && !strcmp(argv[1], "resolv")) {
+		char line[128];
+		FILE *f = fopen("/etc/resolv.conf", "r");
+
+		while (f && fgets(line, sizeof(line), f))
+			printf("resolv: %s", line);
+		return f ? 0 : 1;
+	}
 	if (argc > 1 && !strcmp(argv[1], "nonic")) {
 		nonic();
 		return 0;
