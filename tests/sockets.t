@@ -4,7 +4,7 @@
 # timeouts, shutdown, EPIPE, ECONNREFUSED, non-blocking connect and
 # accept, poll, epoll level- and edge-triggered) pass on this host's
 # Linux and in the image, each check a test; the lease's DNS server in
-# /etc/resolv.conf; and an image booted
+# /etc/resolv.conf; DHCP and static addresses; and an image booted
 # without a NIC says so in one line, socket() failing with ENETDOWN.
 source "$(dirname "$0")/lib/tap.sh"
 
@@ -46,6 +46,23 @@ like "$boot_out" 'lwip: no network device \(make run PORTS= or NET=user adds one
 	"no NIC: one boot line says so"
 like "$boot_out" '^nonic: socket = -1 Network is down$' "no NIC: socket() fails with ENETDOWN"
 is "$boot_rc" 0 "no NIC: the program goes on to exit 0"
+
+# Addresses: DHCP's, or the kernel word kiln.ip= (docs/network.md); the
+# boot's info line names which.
+check "kvm-x86_64: the sockets app builds with info messages" \
+	kbuild "$app" "$TMP/i" CONFIG_LIBUKDEBUG_PRINTK_INFO=y
+img=$TMP/i/sockets_kvm-x86_64
+NET=user boot "$img" nonic
+like "$boot_out" 'lwip: en0 10\.0\.2\.15/24 gateway 10\.0\.2\.2 \(DHCP\) on mmio ' \
+	"DHCP: QEMU's address, prefix and gateway"
+like "$boot_out" '^nonic: bind = 0 ' "DHCP: a socket binds port 80"
+KILN_CMDLINE="kiln.ip=10.0.2.15/25,10.0.2.2 -- nonic" NET=user boot "$img"
+like "$boot_out" 'lwip: en0 10\.0\.2\.15/25 gateway 10\.0\.2\.2 \(kiln\.ip\) on mmio ' \
+	"kiln.ip=ADDR/PREFIX,GATEWAY: that address"
+KILN_CMDLINE="kiln.ip=10.0.2.300/24 -- nonic" NET=user boot "$img"
+like "$boot_out" 'lwip: kiln\.ip=10\.0\.2\.300/24: not ADDR/PREFIX\[,GATEWAY\]; using DHCP$' \
+	"a malformed kiln.ip=: one line, then DHCP"
+like "$boot_out" '\(DHCP\) on mmio ' "a malformed kiln.ip=: DHCP's address"
 
 if [ -f /usr/lib/aarch64-linux-musl/libc.a ] && command -v aarch64-linux-gnu-gcc >/dev/null; then
 	BOOT_TARGET=kvm-arm64

@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uk/alloc.h>
+#include <uk/argparse.h>
 #include <uk/config.h>
 #include <uk/init.h>
 #include <uk/netdev.h>
@@ -169,29 +171,22 @@ static void status_changed(struct netif *n)
 		uk_sem_up(&got_address);
 }
 
-/* The value of the last kiln.ip= word, copied into buf; 0 when none. */
+/* The value of the last kiln.ip= kernel word, copied into buf; 0: none. */
 static int ip_word(char *buf, size_t len)
 {
-	const char *line = ukplat_cmdline(), *w = line, *end;
-	int found = 0;
+	int argc, i, found = 0;
+	char **argv;
 
-	while ((w = strstr(w, WORD))) {
-		if (w == line || w[-1] == ' ') {
-			w += strlen(WORD);
-			end = strchr(w, ' ');
-			if (!end)
-				end = w + strlen(w);
-			if ((size_t)(end - w) < len) {
-				memcpy(buf, w, end - w);
-				buf[end - w] = '\0';
-				found = 1;
-			}
-			if (!strncmp(end, " -- ", 4) || !strcmp(end, " --"))
-				break;
-		} else {
-			w++;
+	if (!strstr(ukplat_cmdline(), WORD))
+		return 0;
+	argv = uk_argparse_kernel_words(ukplat_cmdline(), &argc);
+	for (i = 0; argv && i < argc; i++)
+		if (!strncmp(argv[i], WORD, strlen(WORD)) &&
+		    strlen(argv[i] + strlen(WORD)) < len) {
+			strcpy(buf, argv[i] + strlen(WORD));
+			found = 1;
 		}
-	}
+	uk_free(uk_alloc_get_default(), argv);
 	return found;
 }
 
@@ -223,6 +218,18 @@ static int parse_static(const char *s, ip4_addr_t *ip, ip4_addr_t *mask,
 		return -1;
 	ip4_addr_set_u32(mask, lwip_htonl(0xffffffffUL << (32 - prefix)));
 	return 0;
+}
+
+static int prefix_of(const ip4_addr_t *mask)
+{
+	uint32_t m = lwip_ntohl(ip4_addr_get_u32(mask));
+	int n = 0;
+
+	while (m & 0x80000000U) {
+		m <<= 1;
+		n++;
+	}
+	return n;
 }
 
 static int net_init(void)
@@ -296,8 +303,8 @@ static int net_init(void)
 	ip4addr_ntoa_r(netif_ip4_addr(&nif), word, 16);
 	ip4addr_ntoa_r(netif_ip4_gw(&nif), word + 32, 16);
 	uk_pr_info("lwip: en0 %s/%d gateway %s (%s) on %s\n", word,
-		   __builtin_popcount(ip4_addr_get_u32(netif_ip4_netmask(&nif))),
-		   word + 32, how, uk_netdev_name(dev));
+		   prefix_of(netif_ip4_netmask(&nif)), word + 32, how,
+		   uk_netdev_name(dev));
 	return 0;
 }
 uk_late_initcall(net_init);

@@ -46,25 +46,21 @@ static int share_words(struct share **out)
 {
 	const char *line = ukplat_cmdline();
 	struct share *s;
-	char *buf, **argv, *colon;
+	char **argv, *colon;
 	int argc, i, n = 0;
 
 	*out = NULL;
 	if (!strstr(line, WORD))
 		return 0;
-	argc = uk_argparse_check(line);
-	if (argc <= 0)
-		return 0;	/* ukboot says what is wrong with it */
-	buf = zalloc(strlen(line) + 1);
-	argv = zalloc((argc + 1) * sizeof(*argv));
-	s = zalloc(argc * sizeof(*s));
-	if (!buf || !argv || !s) {
-		uk_pr_err("9p: out of memory reading the command line\n");
+	argv = uk_argparse_kernel_words(line, &argc);
+	s = zalloc((argc + 1) * sizeof(*s));
+	if (!argv || !s) {
+		/* ukboot says what is wrong with a bad line */
+		if (argc)
+			uk_pr_err("9p: out of memory reading the command line\n");
 		return 0;
 	}
-	strcpy(buf, line);
-	argc = uk_argparse(buf, argv, argc + 1);
-	for (i = 0; i < argc && strcmp(argv[i], "--"); i++) {
+	for (i = 0; i < argc; i++) {
 		if (strncmp(argv[i], WORD, strlen(WORD)))
 			continue;
 		colon = strchr(argv[i] + strlen(WORD), ':');
@@ -79,7 +75,6 @@ static int share_words(struct share **out)
 		s[n].path = colon + 1;
 		n++;
 	}
-	uk_free(uk_alloc_get_default(), argv);
 	*out = s;
 	return n;
 }

@@ -26,6 +26,15 @@ int uk_argparse(char *buf, char **argv, int maxargs);
  */
 int uk_argparse_check(const char *buf);
 
+/*
+ * The words of line meant for the kernel (those before a lone "--"; all
+ * of them when there is none), split as uk_argparse() does, as a
+ * NULL-terminated array in one block from the default allocator (one
+ * uk_free() releases it); *argc is their number. NULL when memory is
+ * short or a quote is not closed.
+ */
+char **uk_argparse_kernel_words(const char *line, int *argc);
+
 #ifdef __cplusplus
 }
 #endif
