@@ -42,7 +42,7 @@ NET=user boot "$img" resolv
 is "$boot_out" "resolv: nameserver 10.0.2.3" "DHCP's DNS server (QEMU's) is in /etc/resolv.conf"
 
 boot "$img" nonic
-like "$boot_out" 'lwip: no network device \(make run PORTS= or NET=user adds one\): sockets fail with ENETDOWN$' \
+like "$boot_out" 'lwip: no network device \(virtio-net: make run PORTS= or NET=user gives QEMU one\): sockets fail with ENETDOWN$' \
 	"no NIC: one boot line says so"
 like "$boot_out" '^nonic: socket = -1 Network is down$' "no NIC: socket() fails with ENETDOWN"
 is "$boot_rc" 0 "no NIC: the program goes on to exit 0"

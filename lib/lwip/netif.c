@@ -242,7 +242,7 @@ static int net_init(void)
 
 	dev = uk_netdev_get(0);
 	if (!dev) {
-		uk_pr_err("lwip: no network device (make run PORTS= or NET=user adds one): sockets fail with ENETDOWN\n");
+		uk_pr_err("lwip: no network device (virtio-net: make run PORTS= or NET=user gives QEMU one): sockets fail with ENETDOWN\n");
 		return 0;
 	}
 	ip4_addr_set_zero(&ip);
