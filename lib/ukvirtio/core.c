@@ -6,6 +6,7 @@
  * (virtio 1.1, 3.1.1).
  */
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 #include <uk/alloc.h>
 #include <uk/config.h>
@@ -31,6 +32,43 @@ void virtio_dev_add(struct uk_virtio_dev *d)
 	*devs_tail = d;
 	devs_tail = &d->next;
 	uk_pr_debug("virtio: type %u at %s\n", d->id, d->name);
+}
+
+/* Interrupts masked; the device's queues only ever grow (new ones are
+ * linked complete).
+ */
+void virtio_irq(void *dev)
+{
+	struct uk_virtio_dev *d = dev;
+	struct uk_virtq *q;
+
+	if (d->ops->irq_ack)
+		d->ops->irq_ack(d);
+	for (q = d->queues; q; q = q->next)
+		uk_waitq_wake(&q->waiters, INT_MAX);
+}
+
+/* Once per device, before its first queue: interrupt or polling, and
+ * one info line saying which.
+ */
+void virtio_irq_setup(struct uk_virtio_dev *d)
+{
+	const char *how = "no interrupt";
+
+	if (d->irq_tried)
+		return;
+	d->irq_tried = 1;
+#ifdef CONFIG_LIBUKVIRTIO_IRQ
+	d->irq = d->ops->irq_setup && !d->ops->irq_setup(d, &how);
+#else
+	how = "CONFIG_LIBUKVIRTIO_IRQ off";
+#endif
+	if (d->irq && d->line)
+		uk_pr_info("virtio: %s: completions by interrupt (line %u)\n",
+			   d->name, d->line);
+	else
+		uk_pr_info("virtio: %s: completions %s (%s)\n", d->name,
+			   d->irq ? "by interrupt" : "polled", how);
 }
 
 void *virtio_table_alloc(void)

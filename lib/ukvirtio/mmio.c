@@ -8,6 +8,9 @@
  * -M microvm,acpi=off; auto-kernel-cmdline=on is its default). A transport without a device (DeviceID 0) is skipped
  * silently; a version 1 ("legacy") one is named and skipped: QEMU
  * makes those unless given -global virtio-mmio.force-legacy=false.
+ * Interrupts: the transport's line as the platform numbers it (the
+ * DSDT's or device tree's, or the command line's :<irq>), acknowledged
+ * through InterruptStatus/InterruptACK.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +18,7 @@
 #include <uk/print.h>
 #include <uk/plat/bootinfo.h>
 #include <uk/plat/device.h>
+#include <uk/plat/irq.h>
 #include "virtio_impl.h"
 
 #define MAGIC		0x74726976	/* "virt" */
@@ -30,6 +34,8 @@
 #define R_QNUM		0x038
 #define R_QREADY	0x044
 #define R_QNOTIFY	0x050
+#define R_ISTATUS	0x060
+#define R_IACK		0x064
 #define R_STATUS	0x070
 #define R_QDESC		0x080
 #define R_QDRIVER	0x090
@@ -98,6 +104,26 @@ static void mmio_notify(struct uk_virtio_dev *d, struct uk_virtq *q)
 	wr32(d->regs, R_QNOTIFY, q->idx);
 }
 
+static int mmio_irq_setup(struct uk_virtio_dev *d, const char **how)
+{
+	*how = "no interrupt line known";
+	if (!d->line)
+		return -1;
+	*how = "the platform cannot route its line";
+	if (ukplat_irq_register(d->line, virtio_irq, d))
+		return -1;
+	return 0;
+}
+
+/* The line drops once every cause is acknowledged. */
+static void mmio_irq_ack(struct uk_virtio_dev *d)
+{
+	uint32_t s = rd32(d->regs, R_ISTATUS);
+
+	if (s)
+		wr32(d->regs, R_IACK, s);
+}
+
 static const struct virtio_ops mmio_ops = {
 	.features = mmio_features,
 	.set_features = mmio_set_features,
@@ -108,11 +134,13 @@ static const struct virtio_ops mmio_ops = {
 	.queue_max = mmio_queue_max,
 	.queue_set = mmio_queue_set,
 	.notify = mmio_notify,
+	.irq_setup = mmio_irq_setup,
+	.irq_ack = mmio_irq_ack,
 };
 
 #define SEEN_MAX	64
 
-static void add(uint64_t base, uint64_t size)
+static void add(uint64_t base, uint64_t size, unsigned int line)
 {
 	static uint64_t seen[SEEN_MAX];
 	static unsigned int nseen;
@@ -151,6 +179,7 @@ static void add(uint64_t base, uint64_t size)
 	d->ops = &mmio_ops;
 	d->id = id;
 	d->regs = r;
+	d->line = line;
 	snprintf(d->name, sizeof(d->name), "mmio 0x%llx",
 		 (unsigned long long)base);
 	virtio_dev_add(d);
@@ -193,7 +222,7 @@ static const char *number(const char *s, uint64_t *v)
 static void from_cmdline(void)
 {
 	const char *s = ukplat_cmdline(), *p;
-	uint64_t size, base;
+	uint64_t size, base, line;
 
 	while ((s = strstr(s, WORD))) {
 		/* Only at the start of a word. */
@@ -206,8 +235,11 @@ static void from_cmdline(void)
 			p = number(p + 1, &base);
 		else
 			p = NULL;
-		if (p && (*p == ':' || *p == ' ' || !*p))
-			add(base, size);
+		line = 0;
+		if (p && *p == ':')
+			p = number(p + 1, &line);
+		if (p && (*p == ' ' || *p == ':' || !*p) && line <= UINT32_MAX)
+			add(base, size, line);
 		else
 			uk_pr_warn("virtio: cannot read %.40s\n", s);
 		s += strlen(WORD);
@@ -221,6 +253,6 @@ void virtio_mmio_probe(void)
 	int i;
 
 	for (i = 0; !ukplat_virtio_mmio(i, &base, &size, &irq); i++)
-		add(base, size);
+		add(base, size, irq);
 	from_cmdline();
 }

@@ -8,12 +8,15 @@
  * structures in memory BARs (the firmware assigned them: SeaBIOS on pc
  * and q35 puts 32-bit BARs at 0xfebxxxxx, 64-bit ones above RAM), which
  * ukplat_map_device() maps uncached. Legacy I/O BARs are not used.
+ * Interrupts: MSI-X, one message per device (entry 0) that every queue
+ * uses; none for configuration changes.
  */
 #include <stdio.h>
 #include <uk/asm/io.h>
 #include <uk/alloc.h>
 #include <uk/print.h>
 #include <uk/plat/device.h>
+#include <uk/plat/irq.h>
 #include "virtio_impl.h"
 
 #define PCI_ADDR	0xcf8
@@ -31,6 +34,15 @@
 #define PCI_SUBSYS	0x2c
 #define PCI_CAPS	0x34
 #define PCI_CAP_VENDOR	0x09
+#define PCI_CAP_MSIX	0x11
+
+/* The MSI-X capability: message control (in the first dword's top
+ * half), then the table's BAR and offset; 16 bytes per table entry.
+ */
+#define MSIX_ENABLE	(1U << 31)
+#define MSIX_FN_MASK	(1U << 30)
+#define MSIX_TABLE	4
+#define NO_VECTOR	0xffff
 
 /* struct virtio_pci_cap (4.1.4) */
 #define CAP_CFG_TYPE	3
@@ -45,6 +57,7 @@ enum { CFG_COMMON = 1, CFG_NOTIFY, CFG_ISR, CFG_DEVICE };
 #define C_DF		0x04
 #define C_GFSELECT	0x08
 #define C_GF		0x0c
+#define C_MSIX_CONFIG	0x10
 #define C_NUMQ		0x12
 #define C_STATUS	0x14
 #define C_GENERATION	0x15
@@ -131,7 +144,10 @@ static int pci_queue_set(struct uk_virtio_dev *d, struct uk_virtq *q)
 {
 	wr16(d->regs, C_Q_SELECT, q->idx);
 	wr16(d->regs, C_Q_SIZE, q->size);
-	wr16(d->regs, C_Q_MSIX, 0xffff);	/* no vector: polled */
+	/* Entry 0 when the device has it set up, else none: polled. */
+	wr16(d->regs, C_Q_MSIX, q->irq ? 0 : NO_VECTOR);
+	if (q->irq && rd16(d->regs, C_Q_MSIX) != 0)
+		q->irq = 0;		/* refused */
 	wr64(d->regs, C_Q_DESC, (uintptr_t)q->desc);
 	wr64(d->regs, C_Q_AVAIL, (uintptr_t)q->avail);
 	wr64(d->regs, C_Q_USED, (uintptr_t)q->used);
@@ -145,6 +161,8 @@ static void pci_notify(struct uk_virtio_dev *d, struct uk_virtq *q)
 	wr16(d->notify, q->notify_off * d->notify_mul, q->idx);
 }
 
+static int pci_irq_setup(struct uk_virtio_dev *d, const char **how);
+
 static const struct virtio_ops pci_ops = {
 	.features = pci_features,
 	.set_features = pci_set_features,
@@ -155,6 +173,7 @@ static const struct virtio_ops pci_ops = {
 	.queue_max = pci_queue_max,
 	.queue_set = pci_queue_set,
 	.notify = pci_notify,
+	.irq_setup = pci_irq_setup,
 };
 
 /* The address of a structure in a memory BAR, mapped; NULL if none. */
@@ -180,12 +199,43 @@ static volatile uint8_t *bar_map(unsigned int slot, unsigned int fn,
 	return (volatile uint8_t *)(uintptr_t)a;
 }
 
+/* MSI-X entry 0 to the platform's message for virtio_irq(d). */
+static int pci_irq_setup(struct uk_virtio_dev *d, const char **how)
+{
+	unsigned int s = d->pci_slot, f = d->pci_fn, cap = d->msix_cap;
+	volatile uint8_t *t;
+	uint32_t tbl, data;
+	uint64_t addr;
+
+	*how = "no MSI-X capability";
+	if (!cap)
+		return -1;
+	tbl = cfg32(s, f, cap + MSIX_TABLE);
+	t = bar_map(s, f, tbl & 7, tbl & ~7U, 16);
+	*how = "MSI-X table not mapped";
+	if (!t)
+		return -1;
+	*how = "no MSI vector from the platform";
+	if (ukplat_irq_msi(virtio_irq, d, &addr, &data))
+		return -1;
+	wr32(t, 0, addr);
+	wr32(t, 4, addr >> 32);
+	wr32(t, 8, data);
+	wr32(t, 12, 0);				/* unmasked */
+	cfg32_write(s, f, cap, (cfg32(s, f, cap) | MSIX_ENABLE) &
+		    ~MSIX_FN_MASK);
+	wr16(d->regs, C_MSIX_CONFIG, NO_VECTOR);
+	*how = "MSI-X";
+	return 0;
+}
+
 static void probe_fn(unsigned int slot, unsigned int fn, uint32_t id)
 {
 	unsigned int devid = id >> 16, type, ptr, n, ct;
 	volatile uint8_t *found[CFG_DEVICE + 1] = { 0 };
 	struct uk_virtio_dev *d;
 	uint32_t mul = 0;
+	unsigned int msix = 0;
 
 	if (devid >= 0x1040 && devid <= 0x107f)
 		type = devid - 0x1040;
@@ -206,6 +256,8 @@ static void probe_fn(unsigned int slot, unsigned int fn, uint32_t id)
 					cfg32(slot, fn, ptr + CAP_LENGTH));
 			if (ct == CFG_NOTIFY && found[ct] && !mul)
 				mul = cfg32(slot, fn, ptr + CAP_NOTIFY_MUL);
+		} else if (cfg8(slot, fn, ptr) == PCI_CAP_MSIX) {
+			msix = ptr;
 		}
 		ptr = cfg8(slot, fn, ptr + 1) & 0xfc;
 	}
@@ -226,6 +278,9 @@ static void probe_fn(unsigned int slot, unsigned int fn, uint32_t id)
 	d->isr = found[CFG_ISR];
 	d->devcfg = found[CFG_DEVICE];
 	d->notify_mul = mul;
+	d->pci_slot = slot;
+	d->pci_fn = fn;
+	d->msix_cap = msix;
 	virtio_dev_add(d);
 	return;
 legacy:

@@ -32,6 +32,12 @@ struct virtio_ops {
 	/* Tells the device where the rings are and enables the queue. */
 	int (*queue_set)(struct uk_virtio_dev *d, struct uk_virtq *q);
 	void (*notify)(struct uk_virtio_dev *d, struct uk_virtq *q);
+	/* Routes the device's interrupt to virtio_irq(d): 0, or -1 (then
+	 * its queues are polled); how, for the boot line.
+	 */
+	int (*irq_setup)(struct uk_virtio_dev *d, const char **how);
+	/* Quiets the device's interrupt (MMIO's InterruptACK); may be NULL. */
+	void (*irq_ack)(struct uk_virtio_dev *d);
 };
 
 struct uk_virtio_dev {
@@ -44,6 +50,11 @@ struct uk_virtio_dev {
 	volatile uint8_t *regs;		/* MMIO registers; PCI common cfg */
 	volatile uint8_t *isr, *devcfg, *notify;
 	uint32_t notify_mul;
+	unsigned int line;		/* MMIO: its interrupt; 0: unknown */
+	uint8_t pci_slot, pci_fn, msix_cap;	/* PCI: MSI-X capability */
+	/* Interrupt set up (tried once, with the first queue); queues. */
+	int irq, irq_tried;
+	struct uk_virtq *queues;
 };
 
 /* A split virtqueue (virtio 1.1, 2.6). */
@@ -55,6 +66,8 @@ struct virtq_desc {
 };
 #define VIRTQ_DESC_F_NEXT	1
 #define VIRTQ_DESC_F_WRITE	2
+
+#define VIRTQ_AVAIL_F_NO_INTERRUPT	1
 
 struct virtq_avail {
 	uint16_t flags;
@@ -91,12 +104,19 @@ struct uk_virtq {
 	void **token;
 	/* Threads waiting for a completion or for free descriptors. */
 	struct uk_waitq waiters;
+	/* Completions interrupt (else polled); waiters wanting them. */
+	int irq;
+	unsigned int nwait;
+	struct uk_virtq *next;		/* the device's queues */
 };
 
 /* Transports: each adds the devices it finds (core.c's list). */
 void virtio_dev_add(struct uk_virtio_dev *d);
 void virtio_pci_probe(void);
 void virtio_mmio_probe(void);
+/* The device's interrupt handler: acknowledges, wakes its waiters. */
+void virtio_irq(void *dev);
+void virtio_irq_setup(struct uk_virtio_dev *d);
 /* A zeroed page-aligned page for page tables (ukplat_map_device). */
 void *virtio_table_alloc(void);
 

@@ -8,11 +8,13 @@
  *
  * Free descriptors form a list through their next fields. A request
  * takes a chain, publishes its head, notifies, and waits until the
- * used ring names that head. Completions are polled: whichever waiting
- * thread finds new used entries marks their heads done and wakes the
- * others. A waiter spins for a few microseconds, then sleeps on the
- * queue's wait queue for 10 us doubling to about 1.3 ms between looks
- * (other threads run meanwhile; with none, the CPU idles on the timer).
+ * used ring names that head: whichever waiting thread finds new used
+ * entries marks their heads done and wakes the others. A waiter spins
+ * for a few microseconds, then sleeps on the queue's wait queue: until
+ * the device's interrupt (virtio_irq) when the transport set one up,
+ * the device asked to send it only while someone waits; else polled,
+ * for 10 us doubling to about 1.3 ms between looks. Other threads run
+ * meanwhile; with none, the CPU idles.
  *
  * Drivers that keep buffers posted (virtio-net) use the asynchronous
  * side instead: uk_virtq_add() posts a request under a token,
@@ -35,6 +37,8 @@
 #define SPIN_NS		20000ULL
 #define SLEEP_MIN_NS	10000ULL
 #define SLEEP_SHIFT_MAX	7
+/* By interrupt, a look all the same this often: a lost one costs that. */
+#define IRQ_RECHECK_NS	100000000ULL
 
 static size_t ring_bytes(unsigned int n, size_t *avail_off, size_t *used_off)
 {
@@ -55,6 +59,7 @@ struct uk_virtq *uk_virtio_queue(struct uk_virtio_dev *d, unsigned int idx,
 	max = d->ops->queue_max(d, idx);
 	if (!max || !size)
 		return NULL;
+	virtio_irq_setup(d);
 	n = MIN(MIN(size, max), QUEUE_MAX);
 	while (n & (n - 1))
 		n &= n - 1;	/* a power of two, rounded down */
@@ -79,8 +84,13 @@ struct uk_virtq *uk_virtio_queue(struct uk_virtio_dev *d, unsigned int idx,
 		q->desc[i].next = i + 1;
 	q->free_head = 0;
 	q->nfree = n;
+	/* Interrupts only while someone waits (wait_a_bit). */
+	q->avail->flags = VIRTQ_AVAIL_F_NO_INTERRUPT;
+	q->irq = d->irq;	/* queue_set may refuse it */
 	if (d->ops->queue_set(d, q))
 		goto nomem;
+	q->next = d->queues;
+	d->queues = q;
 	return q;
 nomem:
 	if (q) {
@@ -118,9 +128,30 @@ static void reap(struct uk_virtq *q)
 		uk_waitq_wake(&q->waiters, INT_MAX);
 }
 
+/* Until the used ring moves or a thread frees descriptors, with the
+ * device asked to interrupt meanwhile; deadline at the latest. 1 when
+ * woken. Interrupts masked from the check to the sleep: an interrupt in
+ * between would wake nobody.
+ */
+static int sleep_irq(struct uk_virtq *q, uint64_t deadline)
+{
+	unsigned long fl = ukarch_irq_save();
+	int woken = 0;
+
+	q->nwait++;
+	q->avail->flags = 0;
+	virtio_mb();	/* the flag before the index: it sees one, we the other */
+	if (q->used->idx == q->last_used)
+		woken = !uk_waitq_wait(&q->waiters, deadline, "virtio");
+	if (!--q->nwait)
+		q->avail->flags = VIRTQ_AVAIL_F_NO_INTERRUPT;
+	ukarch_irq_restore(fl);
+	return woken;
+}
+
 /* One pause between looks at the used ring, until deadline at the
- * latest: a spin first, then sleeps growing with round. 1 when woken
- * by another thread, -EIO when the device says it failed, else 0.
+ * latest: a spin first, then sleeps, polled ones growing with round.
+ * 1 when woken, -EIO when the device says it failed, else 0.
  */
 static int wait_a_bit(struct uk_virtq *q, unsigned int *round,
 		      uint64_t deadline)
@@ -135,15 +166,20 @@ static int wait_a_bit(struct uk_virtq *q, unsigned int *round,
 		(*round)++;
 		return 0;
 	}
-	s = q->dev->ops->status(q->dev);
-	if (s & (VIRTIO_S_NEEDS_RESET | VIRTIO_S_FAILED)) {
-		uk_pr_err("virtio: %s needs a reset (status 0x%x)\n",
-			  q->dev->name, s);
-		q->broken = 1;
-		return -EIO;
+	/* Polled: every look; by interrupt: after the first sleep. */
+	if (!q->irq || *round > 1) {
+		s = q->dev->ops->status(q->dev);
+		if (s & (VIRTIO_S_NEEDS_RESET | VIRTIO_S_FAILED)) {
+			uk_pr_err("virtio: %s needs a reset (status 0x%x)\n",
+				  q->dev->name, s);
+			q->broken = 1;
+			return -EIO;
+		}
 	}
-	until = now + (SLEEP_MIN_NS << MIN(*round - 1, SLEEP_SHIFT_MAX));
 	(*round)++;
+	if (q->irq)
+		return sleep_irq(q, MIN(now + IRQ_RECHECK_NS, deadline));
+	until = now + (SLEEP_MIN_NS << MIN(*round - 2, SLEEP_SHIFT_MAX));
 	return !uk_waitq_wait(&q->waiters, MIN(until, deadline), "virtio");
 }
 

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* The scheduler's preemption hooks (uk/plat/irq.h), for the stubs. */
+/* The scheduler's preemption hooks (uk/plat/irq.h), for the stubs;
+ * the device-interrupt defaults for platforms that have none.
+ */
 #include <uk/essentials.h>
 #include <uk/plat/irq.h>
 #include <uk/plat/common/preempt.h>
@@ -12,6 +14,22 @@ static void (*run_fn)(void);
  */
 __weak void plat_irq_prepare(void)
 {
+}
+
+/* Platforms without device interrupts: drivers poll. */
+__weak int ukplat_irq_register(unsigned int irq __maybe_unused,
+			       ukplat_irq_fn fn __maybe_unused,
+			       void *arg __maybe_unused)
+{
+	return -1;
+}
+
+__weak int ukplat_irq_msi(ukplat_irq_fn fn __maybe_unused,
+			  void *arg __maybe_unused,
+			  uint64_t *addr __maybe_unused,
+			  uint32_t *data __maybe_unused)
+{
+	return -1;
 }
 
 void ukplat_preempt_set(int (*want)(void), void (*run)(void))

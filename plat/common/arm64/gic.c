@@ -2,12 +2,14 @@
 /*
  * Interrupt controller: GICv2 or GICv3, whichever the device tree names.
  * Distributor and this CPU's interface on, everything allowed by
- * priority, and the virtual timer's PPI enabled in group 1 (the only
- * interrupt Kiln takes); then acknowledging and ending an IRQ. Interrupts
- * stay masked in PSTATE except inside ukplat_idle().
+ * priority, and the virtual timer's PPI enabled in group 1; devices'
+ * SPIs (virtio-mmio) as drivers register them, level-sensitive, to this
+ * CPU; then acknowledging, dispatching and ending an IRQ. Interrupts
+ * stay masked in PSTATE except inside ukplat_idle() and threads.
  */
 #include <uk/essentials.h>
 #include <uk/asm/cpu.h>
+#include <uk/plat/irq.h>
 #include <uk/plat/common/arm64/boot.h>
 
 #define PRIO_DEFAULT	0xa0
@@ -16,8 +18,13 @@
 
 /* Distributor (both versions) */
 #define GICD_CTLR	0x0000
+#define GICD_TYPER	0x0004
+#define GICD_IGROUPR	0x0080
 #define GICD_ISENABLER	0x0100
 #define GICD_IPRIORITYR	0x0400
+#define GICD_ITARGETSR	0x0800	/* v2 */
+#define GICD_ICFGR	0x0c00
+#define GICD_IROUTER	0x6000	/* v3 */
 #define GICD_CTLR_RWP	(1U << 31)
 #define GICD_CTLR_G0	(1U << 0)	/* v2: enable; v3: group 0 / 1NS */
 #define GICD_CTLR_G1	(1U << 1)
@@ -42,10 +49,17 @@
 #define GICR_WAKER_ASLEEP (1U << 2)
 
 #define GIC_SPURIOUS	1020	/* IDs from here: nothing to end */
+#define SPI_FIRST	32
+#define SPI_HANDLERS	64	/* SPIs 32-95: virt's devices are below */
 
 
 static int gic_version;
 static uint64_t gicd, gicc_or_gicr, gicr_len;
+
+static struct {
+	ukplat_irq_fn fn;
+	void *arg;
+} spi[SPI_HANDLERS];
 
 static inline uint32_t rd32(uint64_t a)
 {
@@ -182,15 +196,60 @@ unsigned int arm64_gic_irq(void)
 		id &= 0x3ff;
 	if (id >= GIC_SPURIOUS)
 		return 0;
-	if (id != arm64_timer_irq)
+	/* The line quieted first (its handler acknowledges the device):
+	 * level-triggered, it must be low before the end.
+	 */
+	if (id == arm64_timer_irq)
+		arm64_timer_disarm();
+	else if (id - SPI_FIRST < SPI_HANDLERS && spi[id - SPI_FIRST].fn)
+		spi[id - SPI_FIRST].fn(spi[id - SPI_FIRST].arg);
+	else
 		return id;
-	/* Disarmed first: the level-triggered line drops before the end. */
-	arm64_timer_disarm();
 	if (gic_version == 3) {
 		ukarch_write_sysreg(ARM64_ICC_EOIR1_EL1, iar);
 		ukarch_isb();
 	} else {
 		wr32(gicc_or_gicr + GICC_EOIR, iar);
 	}
+	return 0;
+}
+
+/* This CPU's affinity as GICD_IROUTER wants it (Aff3 at 32-39). */
+static uint64_t affinity(void)
+{
+	uint64_t mpidr = ukarch_read_sysreg(mpidr_el1);
+
+	return (mpidr & 0xff00000000ULL) | (mpidr & 0xffffff);
+}
+
+int ukplat_irq_register(unsigned int irq, ukplat_irq_fn fn, void *arg)
+{
+	unsigned int n = irq - SPI_FIRST, lines;
+	unsigned long fl;
+	uint32_t cfg;
+
+	if (!gic_version || irq < SPI_FIRST || n >= SPI_HANDLERS)
+		return -1;
+	lines = ((rd32(gicd + GICD_TYPER) & 0x1f) + 1) * 32;
+	if (irq >= lines)
+		return -1;
+	fl = ukarch_irq_save();
+	spi[n].fn = fn;
+	spi[n].arg = arg;
+	cfg = rd32(gicd + GICD_ICFGR + irq / 16 * 4);
+	wr32(gicd + GICD_ICFGR + irq / 16 * 4, cfg & ~(2U << irq % 16 * 2));
+	wr8(gicd + GICD_IPRIORITYR + irq, PRIO_DEFAULT);
+	if (gic_version == 3) {
+		/* Group 1, as the timer's: the CPU interface takes only it. */
+		wr32(gicd + GICD_IGROUPR + irq / 32 * 4,
+		     rd32(gicd + GICD_IGROUPR + irq / 32 * 4) |
+		     1U << irq % 32);
+		*(volatile uint64_t *)(gicd + GICD_IROUTER + irq * 8) =
+			affinity();
+	} else {
+		wr8(gicd + GICD_ITARGETSR + irq, 1);	/* CPU interface 0 */
+	}
+	wr32(gicd + GICD_ISENABLER + irq / 32 * 4, 1U << irq % 32);
+	ukarch_irq_restore(fl);
 	return 0;
 }

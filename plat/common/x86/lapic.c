@@ -30,6 +30,7 @@
 #define MSR_TSC_DEADLINE	0x6e0
 #define MSR_X2APIC		0x800	/* + register offset / 16 */
 
+#define APIC_ID			0x020
 #define APIC_TPR		0x080
 #define APIC_EOI		0x0b0
 #define APIC_SVR		0x0f0
@@ -48,10 +49,9 @@
 enum { UNSET, NONE, DEADLINE, ONESHOT };
 
 void x86_lapic_timer_stub(void), x86_irq_ignore(void);	/* lapic_entry.S */
-void x86_lapic_eoi(void);
 
 static volatile uint32_t *mmio;
-static int x2apic, mode;
+static int x2apic, mode, enabled;
 static uint64_t apic_mult;	/* APIC timer ticks per ns, 32.32 */
 
 static void apic_write(unsigned int reg, uint32_t v)
@@ -163,6 +163,7 @@ static void setup(void)
 	x86_idt_set(X86_LAPIC_TIMER_VECTOR, x86_lapic_timer_stub);
 	apic_write(APIC_SVR, APIC_SVR_ENABLE | X86_LAPIC_SPURIOUS);
 	apic_write(APIC_TPR, 0);
+	enabled = 1;
 	if (c.c & CPUID1_C_TSC_DEADLINE) {
 		/* The mode before the MSR: writes to it count only then. */
 		apic_write(APIC_LVT_TIMER,
@@ -189,6 +190,16 @@ static uint32_t oneshot_count(uint64_t deadline_ns)
 void plat_irq_prepare(void)
 {
 	pic_mask();
+}
+
+int x86_lapic_on(uint32_t *apic_id)
+{
+	if (unlikely(mode == UNSET))
+		setup();
+	if (!enabled)
+		return 0;
+	*apic_id = x2apic ? apic_read(APIC_ID) : apic_read(APIC_ID) >> 24;
+	return 1;
 }
 
 int x86_lapic_timer_arm(uint64_t deadline_ns)

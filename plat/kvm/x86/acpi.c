@@ -5,8 +5,9 @@
  * RSDT/XSDT -> FADT, takes the S5 sleep type from the DSDT's \_S5 package
  * and writes it to PM1 control (QEMU pc, q35) or to the sleep control
  * register of hardware-reduced ACPI (QEMU microvm). The RTC asks it for
- * the FADT's century register too, and lib/ukvirtio for microvm's
- * virtio-mmio transports (the DSDT's LNRO0005 devices). Tables are read
+ * the FADT's century register too, lib/ukvirtio for microvm's
+ * virtio-mmio transports (the DSDT's LNRO0005 devices), ioapic.c for
+ * the MADT's I/O APICs. Tables are read
  * only where the page tables in use map them.
  */
 #include <uk/essentials.h>
@@ -105,7 +106,8 @@ static const uint8_t *rsdp_find(void)
 	return NULL;
 }
 
-static const uint8_t *fadt_find(const uint8_t *rsdp)
+/* The root table's first entry with signature sig, or NULL. */
+static const uint8_t *table_find(const uint8_t *rsdp, uint32_t sig)
 {
 	const uint8_t *t;
 	uint32_t i, len, esz = 8;
@@ -121,12 +123,17 @@ static const uint8_t *fadt_find(const uint8_t *rsdp)
 	len = rd32(t + 4);
 	for (i = SDT_HDR_LEN; i + esz <= len; i += esz) {
 		uint64_t a = esz == 8 ? rd64(t + i) : rd32(t + i);
-		const uint8_t *f = sdt(a, SIG32('F', 'A', 'C', 'P'));
+		const uint8_t *f = sdt(a, sig);
 
 		if (f)
 			return f;
 	}
 	return NULL;
+}
+
+static const uint8_t *fadt_find(const uint8_t *rsdp)
+{
+	return table_find(rsdp, SIG32('F', 'A', 'C', 'P'));
 }
 
 /* SLP_TYPa of \_S5 ("_S5_" PackageOp PkgLength NumElements value). */
@@ -263,6 +270,52 @@ int ukplat_virtio_mmio(int i, uint64_t *base, uint64_t *size,
 	*base = vm[i].base;
 	*size = vm[i].size;
 	*irq = vm[i].irq;
+	return 0;
+}
+
+/*
+ * The MADT's I/O APICs (entries of type 1, 12 bytes: ID, reserved,
+ * address, GSI base). microvm with ACPI has two (GSIs from 0 and 24).
+ */
+#define IOAPIC_MAX	4
+static struct {
+	uint32_t addr, gsi_base;
+} ioapic[IOAPIC_MAX];
+static int ioapic_nr = -1;
+
+static void madt_scan(const uint8_t *madt)
+{
+	const uint8_t *p = madt + SDT_HDR_LEN + 8;	/* + LAPIC addr, flags */
+	const uint8_t *end = madt + rd32(madt + 4);
+
+	for (; end - p >= 2 && p[1] >= 2 && end - p >= p[1]; p += p[1])
+		if (p[0] == 1 && p[1] >= 12 && ioapic_nr < IOAPIC_MAX) {
+			ioapic[ioapic_nr].addr = rd32(p + 4);
+			ioapic[ioapic_nr].gsi_base = rd32(p + 8);
+			ioapic_nr++;
+		}
+}
+
+int kvm_acpi_ioapic(int i, uint64_t *addr, unsigned int *gsi_base)
+{
+	const uint8_t *rsdp, *madt;
+	uint64_t cr3;
+
+	if (ioapic_nr < 0) {
+		ioapic_nr = 0;
+		cr3 = ukarch_read_cr3();
+		x86_paging_boot_tables();
+		rsdp = rsdp_find();
+		madt = rsdp ? table_find(rsdp, SIG32('A', 'P', 'I', 'C'))
+			    : NULL;
+		if (madt)
+			madt_scan(madt);
+		ukarch_write_cr3(cr3);
+	}
+	if (i < 0 || i >= ioapic_nr)
+		return -1;
+	*addr = ioapic[i].addr;
+	*gsi_base = ioapic[i].gsi_base;
 	return 0;
 }
 

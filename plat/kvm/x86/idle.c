@@ -3,12 +3,14 @@
 #include <uk/plat/time.h>
 #include <uk/plat/common/x86/boot.h>
 #include <uk/plat/common/x86/lapic.h>
+#include "kvm.h"
 
 static int have_timer;	/* set by the first arming */
 
 void x86_paging_plat_add(void)
 {
 	x86_lapic_map();
+	kvm_ioapic_map();
 }
 
 void ukplat_timer_oneshot(uint64_t deadline_ns)

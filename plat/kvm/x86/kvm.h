@@ -18,6 +18,10 @@
 void kvm_acpi_poweroff(void);
 /* The FADT's CMOS index of the RTC's century, or 0 when none. */
 unsigned int kvm_acpi_century(void);
+/* The MADT's ith I/O APIC: its address and first GSI. 0, or -1. */
+int kvm_acpi_ioapic(int i, uint64_t *addr, unsigned int *gsi_base);
+/* Maps the I/O APICs' usual window (before paging init). */
+void kvm_ioapic_map(void);
 /* The CMOS RTC's time, nanoseconds since the epoch; 0 without one. */
 uint64_t kvm_rtc_ns(void);
 /* KVM's pvclock wall clock, nanoseconds since the epoch; 0 without. */

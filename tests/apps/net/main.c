@@ -3,8 +3,10 @@
  * built by hand: an ARP request for the gateway 10.0.2.2 (slirp answers
  * with 52:55:0a:00:02:02) and a DHCP DISCOVER (slirp offers 10.0.2.15).
  * Then 4 threads send 50 ARP requests each at once while main counts
- * the replies. With arguments "rtt N": N ARP round trips, timed.
- * Without a network device it says so.
+ * the replies. With arguments "rtt N": N ARP round trips, timed; with
+ * "udp PORT N": N UDP round trips through slirp to a host echo server
+ * on 127.0.0.1:PORT (slirp answers them from its own loop, so the
+ * guest waits for each), timed. Without a network device it says so.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -179,6 +181,70 @@ static void senders(struct uk_netdev *d)
 	       SENDERS * EACH, bad, n);
 }
 
+/* A UDP datagram of n bytes (its checksum left 0) from 10.0.2.15:4321
+ * to gw:port, via slirp's MAC gw_mac.
+ */
+static int udp_send(struct uk_netdev *d, const uint8_t *gw_mac, int port,
+		    const uint8_t *data, int n)
+{
+	uint8_t h[42] = { 0 };
+	struct iovec v[2] = { { h, sizeof(h) }, { (void *)data, n } };
+	uint16_t s;
+
+	eth(h, gw_mac, 0x0800);
+	h[14] = 0x45;
+	h[16] = (28 + n) >> 8;
+	h[17] = (uint8_t)(28 + n);
+	h[22] = 64;
+	h[23] = 17;
+	memcpy(h + 26, me, 4);
+	memcpy(h + 30, gw, 4);
+	s = ip_sum(h + 14, 20);
+	h[24] = s >> 8;
+	h[25] = s;
+	h[34] = 4321 >> 8;
+	h[35] = 4321 & 0xff;
+	h[36] = port >> 8;
+	h[37] = port;
+	h[38] = (8 + n) >> 8;
+	h[39] = (uint8_t)(8 + n);
+	return uk_netdev_send(d, v, 2);
+}
+
+/* Waits for the echo of data; 0 when it came. */
+static int udp_reply(struct uk_netdev *d, uint64_t deadline,
+		     const uint8_t *data, int n)
+{
+	uint8_t f[1600];
+	long len;
+
+	while ((len = uk_netdev_recv(d, f, sizeof(f), deadline)) > 0)
+		if (len >= 42 + n && be16(f + 12) == 0x0800 && f[23] == 17 &&
+		    be16(f + 36) == 4321 && !memcmp(f + 42, data, n))
+			return 0;
+	return -1;
+}
+
+static void udp(struct uk_netdev *d, int port, int n)
+{
+	uint8_t hw[6], data[32];
+	uint64_t t0, t;
+	int i;
+
+	if (arp_send(d) || arp_reply(d, ukplat_monotonic_ns() + SEC, hw))
+		return;
+	t0 = ukplat_monotonic_ns();
+	for (i = 0; i < n; i++) {
+		snprintf((char *)data, sizeof(data), "kiln %08d", i);
+		if (udp_send(d, hw, port, data, 13) ||
+		    udp_reply(d, ukplat_monotonic_ns() + SEC, data, 13))
+			break;
+	}
+	t = (ukplat_monotonic_ns() - t0) / 1000;
+	printf("udp round trips: %d of %d in %llu us, %llu us each\n", i, n,
+	       (unsigned long long)t, (unsigned long long)(i ? t / i : 0));
+}
+
 int main(int argc, char **argv)
 {
 	struct uk_netdev *d = uk_netdev_get(0);
@@ -209,5 +275,7 @@ int main(int argc, char **argv)
 	senders(d);
 	if (argc == 3 && !strcmp(argv[1], "rtt"))
 		rtt(d, atoi(argv[2]));
+	if (argc == 4 && !strcmp(argv[1], "udp"))
+		udp(d, atoi(argv[2]), atoi(argv[3]));
 	return 0;
 }

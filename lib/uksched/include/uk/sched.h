@@ -3,10 +3,13 @@
  * Threads, one CPU, round robin with time slices (uksched).
  *
  * Every function here may be called from any thread with interrupts on
- * or off; none from an interrupt handler. Blocking ones switch to other
- * threads, and idle the CPU when none can run. When every thread is
- * blocked and no timer can wake one, the image reports a deadlock
- * (each thread and what it waits on) and ends with the crash status.
+ * or off; none from an interrupt handler but uk_waitq_wake() (a device's
+ * handler, uk/plat/irq.h: it interrupts only code running with
+ * interrupts on, where the scheduler's lists are consistent). Blocking
+ * ones switch to other threads, and idle the CPU when none can run.
+ * When every thread is blocked and no timer can wake one, the image
+ * reports a deadlock (each thread and what it waits on) and ends with
+ * the crash status.
  *
  * With musl, C programs use pthreads (built on these through clone and
  * futex); threads made with uk_thread_create() have thread-local

@@ -62,8 +62,9 @@ extern unsigned int arm64_timer_irq;
 uint64_t arm64_clock_cnt(uint64_t ns);
 /* Whether the timer's interrupt reaches the CPU (GIC on, PPI known). */
 int arm64_gic_timer_ok(void);
-/* An IRQ (interrupts masked): acknowledged, the timer's disarmed, EOId.
- * Returns 0, or the ID of an interrupt nothing expects (not EOId).
+/* An IRQ (interrupts masked): acknowledged, the timer's disarmed or a
+ * registered SPI's handler run (ukplat_irq_register), EOId. Returns 0,
+ * or the ID of an interrupt nothing expects (not EOId).
  */
 unsigned int arm64_gic_irq(void);
 /* Disarms the virtual timer (its interrupt line drops). */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * An interrupt stub in assembly: "x86_irq_stub name, handler" defines
- * name, which saves the registers C may clobber, calls handler()
+ * An interrupt stub in assembly: "x86_irq_stub name, handler [, arg]"
+ * defines name, which saves the registers C may clobber, calls
+ * handler() (handler(arg) when given: device vectors share a handler)
  * (platform code: no vector registers), asks whether to preempt the
  * interrupted thread (x86_irq_preempt, then) and returns with iretq.
  * Every gate runs on an IST stack (4 KiB), 16-byte aligned before the
@@ -26,7 +27,7 @@
 	popq	%rax
 	.endm
 
-	.macro	x86_irq_stub name, handler
+	.macro	x86_irq_stub name, handler, arg
 	.globl	\name
 \name:
 	pushq	%rax
@@ -39,6 +40,9 @@
 	pushq	%r10
 	pushq	%r11
 	cld
+	.ifnb	\arg
+	movl	$\arg, %edi
+	.endif
 	call	\handler
 	/* The scheduler's want() is ordinary C, free to use SSE: the
 	 * interrupted code's vector registers are saved around it.

@@ -11,6 +11,8 @@
 #define X86_LAPIC_TIMER_VECTOR	0xf0
 #define X86_LAPIC_SPURIOUS	0xff
 #define X86_PIC_VECTOR		0x20	/* the masked 8259s, 16 vectors */
+#define X86_DEV_VECTOR		0x40	/* devices' (irq.c), 16 vectors */
+#define X86_DEV_VECTORS		16
 
 /* Maps the xAPIC page when there is no x2APIC: before paging init. */
 void x86_lapic_map(void);
@@ -19,6 +21,9 @@ void x86_lapic_map(void);
  * disarms), setting up the APIC on first use. 0 when there is no APIC.
  */
 int x86_lapic_timer_arm(uint64_t deadline_ns);
+/* Sets the APIC up if need be: 1 and its ID, or 0 when there is none. */
+int x86_lapic_on(uint32_t *apic_id);
+void x86_lapic_eoi(void);
 
 /* The TSC's value when ukplat_monotonic_ns() reaches ns (clock.c). */
 uint64_t x86_tsc_at(uint64_t ns);
