@@ -44,4 +44,5 @@ run: run-boot
 	$(if $(wildcard $(UK_RUN_STATUS)),$(kiln-exit $(UK_RUN_STATUS)))
 
 bench:
+	$(Q)$(UK_ROOT)/support/scripts/deps --bench $(UK_TARGETS)
 	$(Q)$(UK_ROOT)/support/scripts/bench
