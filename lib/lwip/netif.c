@@ -167,8 +167,12 @@ static void write_resolv_conf(void)
 
 static void status_changed(struct netif *n)
 {
-	if (!ip4_addr_isany_val(*netif_ip4_addr(n)))
-		uk_sem_up(&got_address);
+	if (ip4_addr_isany_val(*netif_ip4_addr(n)))
+		return;
+	/* The gateway's address now, not with the first packets. */
+	if (!ip4_addr_isany_val(*netif_ip4_gw(n)))
+		etharp_request(n, netif_ip4_gw(n));
+	uk_sem_up(&got_address);
 }
 
 /* The value of the last kiln.ip= kernel word, copied into buf; 0: none. */

@@ -43,6 +43,12 @@ void kiln_lwip_free(void *p);
 #define LWIP_IPV4			1
 #define LWIP_IPV6			0
 #define LWIP_ARP			1
+/* Every packet waiting for an address is kept, not only the last (a
+ * burst of SYN-ACKs to a gateway not yet resolved lost all but one).
+ */
+#define ARP_QUEUEING			1
+#define ARP_QUEUE_LEN			64
+#define MEMP_NUM_ARP_QUEUE		256
 #define LWIP_ETHERNET			1
 #define LWIP_ICMP			1
 #define LWIP_RAW			0
