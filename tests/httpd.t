@@ -76,18 +76,31 @@ else
 	skip "not root, or no TAP device here" 4
 fi
 
+# rust-http's page, as examples/rust-http/src/lib.rs has it.
+rust_page='<!DOCTYPE html>
+<html><body><h1>Hello from Kiln</h1><p>Rust std::net on lwIP.</p></body></html>'
 check "examples/rust-http builds" kbuild "$KILN/examples/rust-http" "$TMP/r"
 port=$(free_port)
 check "rust-http starts" start rust "$TMP/r/rust-http_kvm-x86_64" PORTS="$port:80" --
-like "$(curl -sS --max-time 30 "http://127.0.0.1:$port/")" '<h1>Hello from Kiln</h1>' "rust-http: GET /"
+is "$(curl -sS --max-time 30 "http://127.0.0.1:$port/")" "$rust_page" "rust-http: GET / byte for byte"
 is "$(curl -s --max-time 30 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/nope")" 404 "rust-http: 404"
 is "$(raw 127.0.0.1 "$port" 'print $s "garbage\r\n\r\n"; print first(all($s))')" \
 	"HTTP/1.1 400 Bad Request" "rust-http: garbage is 400"
+is "$(for ((i = 0; i < 1000; i++)); do echo "url = \"http://127.0.0.1:$port/hello\""; done |
+	curl -sS --max-time 300 -K - | grep -c '<h1>Hello from Kiln</h1>')" 1000 \
+	"rust-http: 1,000 sequential requests on one keep-alive connection"
+check "rust-http: 20 peers reset mid-head" raw 127.0.0.1 "$port" \
+	'for (1 .. 20) { my $c = conn(); print $c "GET /hel"; reset_close($c) }'
 got=$(raw 127.0.0.1 "$port" 'use Time::HiRes qw(sleep); my @c; for (1 .. 50) { push @c, conn(); sleep 0.005 }
 	print $_ "GET /hello HTTP/1.1\r\nConnection: close\r\n\r\n" for @c;
 	my $ok = 0; for my $c (@c) { $ok++ if all($c) =~ /Rust std::net on lwIP/ } print $ok')
 is "$got" 50 "rust-http: 50 concurrent connections, 50 complete responses"
 stop rust
+
+port=$(free_port)
+check "pc: rust-http starts" start rustpc "$TMP/r/rust-http_kvm-x86_64" QEMU_MACHINE=pc PORTS="$port:80" --
+is "$(curl -sS --max-time 30 "http://127.0.0.1:$port/")" "$rust_page" "pc: rust-http: GET / byte for byte"
+stop rustpc
 
 if [ -f /usr/lib/aarch64-linux-musl/libc.a ] && command -v qemu-system-aarch64 >/dev/null; then
 	BOOT_TARGET=kvm-arm64
@@ -98,7 +111,17 @@ if [ -f /usr/lib/aarch64-linux-musl/libc.a ] && command -v qemu-system-aarch64 >
 	is "$(raw 127.0.0.1 "$port" 'print $s "\x00\xff garbage\r\n\r\n"; print first(all($s))')" \
 		"HTTP/1.1 400 Bad Request" "arm64: garbage is 400"
 	stop arm64
+	if [ -n "$("$KILN/support/scripts/rust-target" arm64)" ]; then
+		check "examples/rust-http builds for kvm-arm64" kbuild "$KILN/examples/rust-http" "$TMP/ra"
+		port=$(free_port)
+		check "arm64: rust-http starts" start rustarm "$TMP/ra/rust-http_kvm-arm64" PORTS="$port:80" --
+		is "$(curl -sS --max-time 30 "http://127.0.0.1:$port/")" "$rust_page" \
+			"arm64: rust-http: GET / byte for byte"
+		stop rustarm
+	else
+		skip "no Rust standard library for arm64 here" 5
+	fi
 else
-	skip "no arm64 musl or QEMU" 6
+	skip "no arm64 musl or QEMU" 11
 fi
 plan "$tap_n"
