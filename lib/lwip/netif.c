@@ -18,6 +18,7 @@
 #include <uk/init.h>
 #include <uk/netdev.h>
 #include <uk/plat/bootinfo.h>
+#include <uk/plat/irq.h>
 #include <uk/plat/time.h>
 #include <uk/print.h>
 #include <uk/sched.h>
@@ -34,6 +35,7 @@
 
 #define WORD	"kiln.ip="
 #define FRAME_MAX	(1514 + 4)	/* 1500 + Ethernet header (+ a VLAN tag) */
+#define SMALL_FRAME	256		/* copied into a buffer of its size */
 
 int kiln_net_ready;
 
@@ -105,6 +107,20 @@ static void *rx_main(void *arg)
 		}
 		if (!n)
 			continue;
+		/* A frame keeps its buffer while queued (out of order, or
+		 * unread): small ones get one their size, so a peer sending
+		 * tiny segments cannot pin 1.5 KiB with each.
+		 */
+		if (n <= SMALL_FRAME) {
+			struct pbuf *q = pbuf_alloc(PBUF_RAW, n, PBUF_RAM);
+
+			if (!q)
+				continue;	/* dropped: memory is short */
+			memcpy(q->payload, p->payload, n);
+			if (nif.input(q, &nif) != ERR_OK)
+				pbuf_free(q);
+			continue;
+		}
 		pbuf_realloc(p, n);
 		if (nif.input(p, &nif) != ERR_OK)
 			pbuf_free(p);
@@ -138,13 +154,15 @@ void kiln_dhcp_option(unsigned char option, unsigned char len,
  */
 static void write_resolv_conf(void)
 {
+	static int written;
 	char text[DNS_MAX * 32], addr[16];
 	size_t len = 0;
 	long fd;
 	int i;
 
-	if (!ndns)
+	if (!ndns || written)
 		return;
+	written = 1;
 	for (i = 0; i < ndns; i++) {
 		ip4addr_ntoa_r(&dns[i], addr, sizeof(addr));
 		len += snprintf(text + len, sizeof(text) - len,
@@ -165,10 +183,22 @@ static void write_resolv_conf(void)
 	uk_syscall(SYS_close, fd, 0, 0, 0, 0, 0);
 }
 
+static int waited;	/* net_init's wait for an address is over */
+
 static void status_changed(struct netif *n)
 {
+	unsigned long fl;
+
 	if (ip4_addr_isany_val(*netif_ip4_addr(n)))
 		return;
+	/* A lease that came after main() started still names its DNS
+	 * (the file calls want interrupts masked, as in a system call).
+	 */
+	if (waited && dhcp_supplied_address(n)) {
+		fl = ukarch_irq_save();
+		write_resolv_conf();
+		ukarch_irq_restore(fl);
+	}
 	/* The gateway's address now, not with the first packets. */
 	if (!ip4_addr_isany_val(*netif_ip4_gw(n)))
 		etharp_request(n, netif_ip4_gw(n));
@@ -300,8 +330,12 @@ static int net_init(void)
 			      CONFIG_LIBLWIP_DHCP_WAIT_MS * 1000000ULL)) {
 		uk_pr_err("lwip: %s: no DHCP lease after %d ms; main() starts without an address\n",
 			  uk_netdev_name(dev), CONFIG_LIBLWIP_DHCP_WAIT_MS);
+		waited = 1;
+		if (dhcp_supplied_address(&nif))	/* it came just now */
+			write_resolv_conf();
 		return 0;
 	}
+	waited = 1;
 	if (!strcmp(how, "DHCP"))
 		write_resolv_conf();
 	ip4addr_ntoa_r(netif_ip4_addr(&nif), word, 16);

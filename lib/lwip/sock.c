@@ -22,6 +22,7 @@
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <uk/alloc.h>
 #include <uk/syscall.h>
 #include "lwip/priv/api_msg.h"
@@ -36,7 +37,36 @@ static const struct uk_file_ops sock_ops;
 
 int sock_errno(err_t err)
 {
-	return err_to_errno(err);
+	int e = err_to_errno(err);
+
+	if (err == ERR_OK)
+		return 0;
+	return e > 0 ? e : EIO;	/* ERR_IF has none: the device failed */
+}
+
+/*
+ * Events from lwIP (under its core lock but for RCVMINUS, which a
+ * reader sends): pollers look again. A connection both sides have
+ * closed (TIME_WAIT, CLOSING) is left to lwIP: its pcb would otherwise
+ * be freed by lwIP's timer two minutes on while the socket points at
+ * it. lwIP finishes the close alone, as after close().
+ */
+void sock_event(struct netconn *c, enum netconn_evt e, u16_t len)
+{
+	struct tcp_pcb *pcb = c->pcb.tcp;
+
+	(void)len;
+	if (e == NETCONN_EVT_RCVPLUS && NETCONNTYPE_GROUP(c->type) ==
+	    NETCONN_TCP && pcb && (pcb->state == TIME_WAIT ||
+				   pcb->state == CLOSING)) {
+		tcp_arg(pcb, NULL);
+		tcp_recv(pcb, NULL);
+		tcp_sent(pcb, NULL);
+		tcp_err(pcb, NULL);
+		tcp_poll(pcb, NULL, 0);
+		c->pcb.tcp = NULL;
+	}
+	uk_vfs_poll_wake();
 }
 
 int sock_get(int fd, struct sock **s, struct uk_file **f)
@@ -69,6 +99,7 @@ int sock_install(struct netconn *conn, int type, int flags, int cloexec)
 	}
 	s->conn = conn;
 	s->type = type;
+	uk_mutex_init(&s->wlock);
 	f = uk_file_new(&sock_ops, O_RDWR | (flags & O_NONBLOCK), s);
 	if (!f) {
 		netconn_delete(conn);
@@ -128,9 +159,11 @@ static ssize_t stream_recv(struct uk_file *f, struct sock *s, char *buf,
 	struct pbuf *p;
 	err_t err;
 
+	if (s->rd_shut)
+		return 0;
 	while (done < len) {
 		if (!s->rx) {
-			if (s->eof)
+			if (s->eof || s->rd_shut)
 				break;
 			err = netconn_recv_tcp_pbuf_flags(s->conn, &p,
 				nb || (done && !(flags & MSG_WAITALL)) ?
@@ -226,9 +259,14 @@ ssize_t sock_send(struct uk_file *f, struct sock *s, const void *buf,
 	if (s->type == SOCK_STREAM) {
 		if (s->listening)
 			return -ENOTCONN;
+		if (!nonblocking(f, flags))
+			uk_mutex_lock(&s->wlock);
+		else if (!uk_mutex_trylock(&s->wlock))
+			return -EAGAIN;	/* another thread is writing */
 		err = netconn_write_partly(s->conn, buf, len, NETCONN_COPY |
 			(nonblocking(f, flags) ? NETCONN_DONTBLOCK : 0),
 			&written);
+		uk_mutex_unlock(&s->wlock);
 		if (written)
 			return written;
 		if (err == ERR_OK)
@@ -249,6 +287,92 @@ ssize_t sock_send(struct uk_file *f, struct sock *s, const void *buf,
 		   netconn_send(s->conn, &nb);
 	netbuf_free(&nb);
 	return err == ERR_OK ? (ssize_t)len : -sock_errno(err);
+}
+
+/* The bytes an iovec holds: 0, or -errno for a malformed one. */
+static long iov_total(const struct iovec *iov, int n, size_t *total)
+{
+	int i;
+
+	*total = 0;
+	if (n < 0 || n > 1024)
+		return n < 0 ? -EINVAL : -EMSGSIZE;
+	for (i = 0; i < n; i++) {
+		if (iov[i].iov_len > 0x7ffff000 - *total)
+			return -EINVAL;
+		*total += iov[i].iov_len;
+	}
+	return 0;
+}
+
+ssize_t sock_sendv(struct uk_file *f, struct sock *s, const struct iovec *iov,
+		   int n, int flags, const ip_addr_t *to, u16_t to_port)
+{
+	size_t total, off = 0;
+	ssize_t rc = iov_total(iov, n, &total);
+	char *buf;
+	int i;
+
+	if (rc)
+		return rc;
+	if (n == 1)
+		return sock_send(f, s, iov[0].iov_base, total, flags, to,
+				 to_port);
+	buf = uk_malloc(uk_alloc_get_default(), total ? total : 1);
+	if (!buf)
+		return -ENOMEM;
+	for (i = 0; i < n; i++) {
+		memcpy(buf + off, iov[i].iov_base, iov[i].iov_len);
+		off += iov[i].iov_len;
+	}
+	rc = sock_send(f, s, buf, total, flags, to, to_port);
+	uk_free(uk_alloc_get_default(), buf);
+	return rc;
+}
+
+ssize_t sock_recvv(struct uk_file *f, struct sock *s, const struct iovec *iov,
+		   int n, int flags, ip_addr_t *from, u16_t *from_port,
+		   int *msg_flags)
+{
+	size_t total, off = 0, k;
+	ssize_t rc = iov_total(iov, n, &total), got;
+	char *buf;
+	int i;
+
+	if (rc)
+		return rc;
+	buf = n == 1 ? iov[0].iov_base :
+		uk_malloc(uk_alloc_get_default(), total ? total : 1);
+	if (!buf)
+		return -ENOMEM;
+	/* Asked with MSG_TRUNC: the datagram's length, so truncation shows. */
+	rc = sock_recv(f, s, buf, total, flags | (s->type == SOCK_DGRAM ?
+		       MSG_TRUNC : 0), from, from_port);
+	got = rc;
+	if (rc > (ssize_t)total) {
+		if (msg_flags)
+			*msg_flags |= MSG_TRUNC;
+		if (!(flags & MSG_TRUNC))
+			rc = total;
+		got = total;
+	}
+	for (i = 0; n > 1 && got > 0 && i < n && off < (size_t)got; i++) {
+		k = iov[i].iov_len;
+		if (k > (size_t)got - off)
+			k = got - off;
+		memcpy(iov[i].iov_base, buf + off, k);
+		off += k;
+	}
+	if (n != 1)
+		uk_free(uk_alloc_get_default(), buf);
+	return rc;
+}
+
+static ssize_t sock_rwv(struct uk_file *f, const struct iovec *iov, int n,
+			int write)
+{
+	return write ? sock_sendv(f, f->priv, iov, n, 0, NULL, 0) :
+		       sock_recvv(f, f->priv, iov, n, 0, NULL, NULL, NULL);
 }
 
 static ssize_t sock_read(struct uk_file *f, void *buf, size_t len, off_t off)
@@ -287,16 +411,18 @@ static short sock_poll(struct uk_file *f)
 
 	LOCK_TCPIP_CORE();
 	if (s->listening) {
-		if (mbox_has(&c->acceptmbox))
+		if (s->listen_shut || mbox_has(&c->acceptmbox))
 			ev |= POLLIN;
 	} else if (s->type == SOCK_DGRAM) {
 		ev |= POLLOUT;
 		if (s->rx_dgram || mbox_has(&c->recvmbox))
 			ev |= POLLIN;
 	} else {
-		if (s->rx || s->eof || mbox_has(&c->recvmbox))
+		if (s->rx || s->eof || s->rd_shut || mbox_has(&c->recvmbox))
 			ev |= POLLIN;
 		ev |= tcp_writable(c);
+		if (ev & POLLOUT)
+			s->connected = 1;
 		if (!c->pcb.tcp && c->state == NETCONN_NONE &&
 		    (s->eof || c->pending_err != ERR_OK))
 			ev |= POLLHUP;
@@ -354,4 +480,5 @@ static const struct uk_file_ops sock_ops = {
 	.ioctl = sock_ioctl,
 	.stat = sock_stat,
 	.release = sock_release,
+	.rwv = sock_rwv,
 };

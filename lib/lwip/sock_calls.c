@@ -13,16 +13,9 @@
 #include <sys/uio.h>
 #include <uk/alloc.h>
 #include <uk/syscall.h>
+#include "lwip/priv/api_msg.h"
 #include "lwip/tcpip.h"
 #include "sock_impl.h"
-
-static void sock_event(struct netconn *c, enum netconn_evt e, u16_t len)
-{
-	(void)c;
-	(void)e;
-	(void)len;
-	uk_vfs_poll_wake();
-}
 
 static long sys_socket(int domain, int type, int protocol)
 {
@@ -79,10 +72,19 @@ static long sys_listen(int fd, int backlog)
 	if (s->type != SOCK_STREAM) {
 		rc = -EOPNOTSUPP;
 	} else {
+		ip_addr_t ip;
+		u16_t port = 0;
+
 		if (backlog < 1)
 			backlog = 1;
-		rc = -sock_errno(netconn_listen_with_backlog(s->conn,
-			backlog > 255 ? 255 : backlog));
+		/* Unbound: an ephemeral port first, as Linux picks one. */
+		if (!s->listening &&
+		    (netconn_getaddr(s->conn, &ip, &port, 1) != ERR_OK ||
+		     !port))
+			rc = -sock_errno(netconn_bind(s->conn, IP4_ADDR_ANY, 0));
+		if (!rc)
+			rc = -sock_errno(netconn_listen_with_backlog(s->conn,
+				backlog > 255 ? 255 : backlog));
 		if (!rc)
 			s->listening = 1;
 	}
@@ -106,7 +108,7 @@ static long sys_accept4(int fd, struct sockaddr *sa, socklen_t *len,
 	rc = sock_get(fd, &s, &f);
 	if (rc)
 		return rc;
-	if (!s->listening) {
+	if (!s->listening || s->listen_shut) {
 		uk_file_put(f);
 		return -EINVAL;
 	}
@@ -114,19 +116,31 @@ static long sys_accept4(int fd, struct sockaddr *sa, socklen_t *len,
 		netconn_set_nonblocking(s->conn, 1);
 	err = netconn_accept(s->conn, &nc);
 	netconn_set_nonblocking(s->conn, 0);
-	uk_file_put(f);
-	if (err != ERR_OK)
-		return err == ERR_WOULDBLOCK ? -EAGAIN : -sock_errno(err);
+	if (err != ERR_OK) {
+		rc = s->listen_shut ? -EINVAL : err == ERR_WOULDBLOCK ?
+		     -EAGAIN : -sock_errno(err);
+		uk_file_put(f);
+		return rc;
+	}
 	if (sa && netconn_getaddr(nc, &ip, &port, 0) == ERR_OK) {
 		rc = sock_addr_out(&ip, port, sa, len);
 		if (rc) {
 			netconn_delete(nc);
+			uk_file_put(f);
 			return rc;
 		}
 	}
-	return sock_install(nc, SOCK_STREAM,
-			    flags & SOCK_NONBLOCK ? O_NONBLOCK : 0,
-			    flags & SOCK_CLOEXEC);
+	rc = sock_install(nc, SOCK_STREAM,
+			  flags & SOCK_NONBLOCK ? O_NONBLOCK : 0,
+			  flags & SOCK_CLOEXEC);
+	if (rc >= 0) {
+		struct uk_file *nf = uk_fd_get(rc);
+
+		sock_inherit(s, nf->priv);
+		uk_file_put(nf);
+	}
+	uk_file_put(f);
+	return rc;
 }
 
 static long sys_accept(int fd, struct sockaddr *sa, socklen_t *len)
@@ -154,11 +168,15 @@ static long sys_connect(int fd, const struct sockaddr *sa, socklen_t len)
 		netconn_set_nonblocking(s->conn, 1);
 	err = netconn_connect(s->conn, &ip, port);
 	netconn_set_nonblocking(s->conn, 0);
+	if (err == ERR_OK && s->type == SOCK_STREAM)
+		s->connected = 1;
 	uk_file_put(f);
 	if (err == ERR_INPROGRESS)
 		return -EINPROGRESS;
-	if (err == ERR_RST || err == ERR_ABRT)
+	if (err == ERR_RST)
 		return -ECONNREFUSED;	/* a RST answered the SYN */
+	if (err == ERR_ABRT)
+		return -ETIMEDOUT;	/* the SYN's retries ran out */
 	return -sock_errno(err);
 }
 
@@ -173,11 +191,33 @@ static long sys_shutdown(int fd, int how)
 	rc = sock_get(fd, &s, &f);
 	if (rc)
 		return rc;
-	if (s->type != SOCK_STREAM || s->listening)
+	if (s->listening) {
+		/* A blocked accept() wakes and fails with EINVAL. */
+		LOCK_TCPIP_CORE();
+		if (!s->listen_shut && sys_mbox_valid(&s->conn->acceptmbox))
+			sys_mbox_trypost(&s->conn->acceptmbox,
+					 SOCK_CLOSED_MSG);
+		s->listen_shut = 1;
+		UNLOCK_TCPIP_CORE();
+		uk_vfs_poll_wake();
+	} else if (s->type != SOCK_STREAM) {
 		rc = -ENOTCONN;
-	else
-		rc = -sock_errno(netconn_shutdown(s->conn, how != SHUT_WR,
-						  how != SHUT_RD));
+	} else {
+		/* The read side is Kiln's: lwIP would free the mailbox a
+		 * reader may be blocked on. Readers wake and read 0.
+		 */
+		if (how != SHUT_WR && !s->rd_shut) {
+			LOCK_TCPIP_CORE();
+			if (sys_mbox_valid(&s->conn->recvmbox))
+				sys_mbox_trypost(&s->conn->recvmbox,
+					SOCK_CLOSED_MSG);
+			s->rd_shut = 1;
+			UNLOCK_TCPIP_CORE();
+			uk_vfs_poll_wake();
+		}
+		if (how != SHUT_RD)
+			rc = -sock_errno(netconn_shutdown(s->conn, 0, 1));
+	}
 	uk_file_put(f);
 	return rc;
 }
@@ -259,82 +299,62 @@ static long sys_recvfrom(int fd, void *buf, size_t len, int flags,
 	return rc;
 }
 
-/* sendmsg/recvmsg: the iovec gathered into one buffer, so a datagram
- * stays one datagram and a stream write is one segment train.
- */
-static long iov_total(const struct msghdr *m, size_t *total)
-{
-	int i;
-
-	*total = 0;
-	if (m->msg_iovlen > 1024)
-		return -EMSGSIZE;
-	for (i = 0; i < m->msg_iovlen; i++) {
-		if (m->msg_iov[i].iov_len > 0x7ffff000 - *total)
-			return -EINVAL;
-		*total += m->msg_iov[i].iov_len;
-	}
-	return 0;
-}
-
+/* sendmsg/recvmsg: the iovec moves as one transfer (sock_sendv). */
 static long sys_sendmsg(int fd, const struct msghdr *m, int flags)
 {
-	size_t total, off = 0;
-	int i;
-	char *buf;
+	struct uk_file *f;
+	struct sock *s;
+	ip_addr_t ip;
+	u16_t port;
 	long rc;
 
 	if (!m)
 		return -EFAULT;
-	rc = iov_total(m, &total);
+	rc = sock_get(fd, &s, &f);
 	if (rc)
 		return rc;
-	if (m->msg_iovlen == 1)
-		return sys_sendto(fd, m->msg_iov[0].iov_base, total, flags,
-				  m->msg_name, m->msg_namelen);
-	buf = uk_malloc(uk_alloc_get_default(), total ? total : 1);
-	if (!buf)
-		return -ENOMEM;
-	for (i = 0; i < m->msg_iovlen; i++) {
-		memcpy(buf + off, m->msg_iov[i].iov_base,
-		       m->msg_iov[i].iov_len);
-		off += m->msg_iov[i].iov_len;
+	if (m->msg_name && s->type == SOCK_DGRAM) {
+		rc = sock_addr_in(m->msg_name, m->msg_namelen, &ip, &port);
+		if (!rc)
+			rc = sock_sendv(f, s, m->msg_iov, m->msg_iovlen, flags,
+					&ip, port);
+	} else {
+		rc = sock_sendv(f, s, m->msg_iov, m->msg_iovlen, flags,
+				NULL, 0);
 	}
-	rc = sys_sendto(fd, buf, total, flags, m->msg_name, m->msg_namelen);
-	uk_free(uk_alloc_get_default(), buf);
+	uk_file_put(f);
 	return rc;
 }
 
 static long sys_recvmsg(int fd, struct msghdr *m, int flags)
 {
-	size_t total, off = 0, n;
-	int i;
-	char *buf;
+	struct uk_file *f;
+	struct sock *s;
+	ip_addr_t ip;
+	u16_t port;
 	long rc;
 
 	if (!m)
 		return -EFAULT;
-	rc = iov_total(m, &total);
+	rc = sock_get(fd, &s, &f);
 	if (rc)
 		return rc;
 	m->msg_controllen = 0;
 	m->msg_flags = 0;
-	if (m->msg_iovlen == 1)
-		return sys_recvfrom(fd, m->msg_iov[0].iov_base, total, flags,
-				    m->msg_name, &m->msg_namelen);
-	buf = uk_malloc(uk_alloc_get_default(), total ? total : 1);
-	if (!buf)
-		return -ENOMEM;
-	rc = sys_recvfrom(fd, buf, total, flags & ~MSG_TRUNC, m->msg_name,
-			  &m->msg_namelen);
-	for (i = 0; rc > 0 && i < m->msg_iovlen && off < (size_t)rc; i++) {
-		n = m->msg_iov[i].iov_len;
-		if (n > (size_t)rc - off)
-			n = rc - off;
-		memcpy(m->msg_iov[i].iov_base, buf + off, n);
-		off += n;
+	rc = sock_recvv(f, s, m->msg_iov, m->msg_iovlen, flags, &ip, &port,
+			&m->msg_flags);
+	if (rc >= 0 && m->msg_name) {
+		if (s->type == SOCK_DGRAM) {
+			long e = sock_addr_out(&ip, port, m->msg_name,
+					       &m->msg_namelen);
+
+			if (e)
+				rc = e;
+		} else {
+			m->msg_namelen = 0;
+		}
 	}
-	uk_free(uk_alloc_get_default(), buf);
+	uk_file_put(f);
 	return rc;
 }
 

@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 #include "lwip/ip.h"
+#include "lwip/priv/tcp_priv.h"
 #include "lwip/tcp.h"
 #include "lwip/tcpip.h"
 #include "sock_impl.h"
@@ -94,6 +95,36 @@ static int set_socket(struct sock *s, int name, const void *val,
 	return -ENOPROTOOPT;
 }
 
+/* The options of a connection's pcb from s's values (0: leave). */
+static void apply_tcp(struct sock *s, struct tcp_pcb *pcb)
+{
+	if (s->nodelay > 0)
+		tcp_nagle_disable(pcb);
+	else if (s->nodelay < 0)
+		tcp_nagle_enable(pcb);
+	if (s->keep_idle)
+		pcb->keep_idle = s->keep_idle * 1000U;
+	if (s->keep_intvl)
+		pcb->keep_intvl = s->keep_intvl * 1000U;
+	if (s->keep_cnt)
+		pcb->keep_cnt = s->keep_cnt;
+}
+
+void sock_inherit(struct sock *listener, struct sock *s)
+{
+	LOCK_TCPIP_CORE();
+	s->nodelay = listener->nodelay;
+	s->keep_idle = listener->keep_idle;
+	s->keep_intvl = listener->keep_intvl;
+	s->keep_cnt = listener->keep_cnt;
+	if (s->conn->pcb.tcp)
+		apply_tcp(s, s->conn->pcb.tcp);
+	UNLOCK_TCPIP_CORE();
+}
+
+/* A listening pcb is a smaller struct without these fields: a
+ * listener keeps them for what it accepts (as Linux passes them on).
+ */
 static int set_tcp(struct sock *s, int name, const void *val, socklen_t len)
 {
 	struct tcp_pcb *pcb = s->conn->pcb.tcp;
@@ -104,33 +135,32 @@ static int set_tcp(struct sock *s, int name, const void *val, socklen_t len)
 	rc = int_of(val, len, &v);
 	if (rc)
 		return rc;
-	if (!pcb)
-		return -EINVAL;
 	switch (name) {
 	case TCP_NODELAY:
-		if (v)
-			tcp_nagle_disable(pcb);
-		else
-			tcp_nagle_enable(pcb);
-		return 0;
+		s->nodelay = v ? 1 : -1;
+		break;
 	case TCP_KEEPIDLE:
 	case TCP_KEEPINTVL:
 	case TCP_KEEPCNT:
 		if (v < 1 || v > 32767)
 			return -EINVAL;
 		if (name == TCP_KEEPIDLE)
-			pcb->keep_idle = v * 1000U;
+			s->keep_idle = v;
 		else if (name == TCP_KEEPINTVL)
-			pcb->keep_intvl = v * 1000U;
+			s->keep_intvl = v;
 		else
-			pcb->keep_cnt = v;
-		return 0;
+			s->keep_cnt = v;
+		break;
 	case TCP_QUICKACK:
 	case TCP_CORK:
 	case TCP_DEFER_ACCEPT:
 		return 0;
+	default:
+		return -ENOPROTOOPT;
 	}
-	return -ENOPROTOOPT;
+	if (pcb && pcb->state != LISTEN)
+		apply_tcp(s, pcb);
+	return 0;
 }
 
 int sock_setsockopt(struct sock *s, int level, int name, const void *val,
@@ -199,8 +229,14 @@ int sock_getsockopt(struct sock *s, int level, int name, void *val,
 			/* The error once, then 0 (as Linux reports it). */
 			err = c->pending_err;
 			c->pending_err = ERR_OK;
-			v = s->err ? s->err : err == ERR_RST || err == ERR_ABRT ?
-			    ECONNRESET : sock_errno(err);
+			/* Before a connection: the SYN was refused or
+			 * timed out; after: the peer reset it.
+			 */
+			v = s->err ? s->err : err == ERR_OK ? 0 :
+			    err == ERR_RST ? (s->connected ? ECONNRESET :
+					      ECONNREFUSED) :
+			    err == ERR_ABRT ? (s->connected ? ECONNRESET :
+					       ETIMEDOUT) : sock_errno(err);
 			s->err = 0;
 			break;
 		case SO_ACCEPTCONN:
@@ -234,16 +270,21 @@ int sock_getsockopt(struct sock *s, int level, int name, void *val,
 				      (long)c->recv_timeout :
 				      (long)c->send_timeout);
 		}
-	} else if (level == IPPROTO_TCP && s->type == SOCK_STREAM &&
-		   c->pcb.tcp) {
+	} else if (level == IPPROTO_TCP && s->type == SOCK_STREAM) {
+		struct tcp_pcb *pcb = c->pcb.tcp;
+		int conn = pcb && pcb->state != LISTEN;
+
 		if (name == TCP_NODELAY)
-			v = tcp_nagle_disabled(c->pcb.tcp) ? 1 : 0;
+			v = conn ? tcp_nagle_disabled(pcb) != 0 : s->nodelay > 0;
 		else if (name == TCP_KEEPIDLE)
-			v = c->pcb.tcp->keep_idle / 1000;
+			v = conn ? (int)(pcb->keep_idle / 1000) :
+			    s->keep_idle ? s->keep_idle : (int)(TCP_KEEPIDLE_DEFAULT / 1000);
 		else if (name == TCP_KEEPINTVL)
-			v = c->pcb.tcp->keep_intvl / 1000;
+			v = conn ? (int)(pcb->keep_intvl / 1000) :
+			    s->keep_intvl ? s->keep_intvl : (int)(TCP_KEEPINTVL_DEFAULT / 1000);
 		else if (name == TCP_KEEPCNT)
-			v = c->pcb.tcp->keep_cnt;
+			v = conn ? (int)pcb->keep_cnt :
+			    s->keep_cnt ? s->keep_cnt : (int)TCP_KEEPCNT_DEFAULT;
 	} else if (level == IPPROTO_IP && c->pcb.ip) {
 		if (name == IP_TTL)
 			v = c->pcb.ip->ttl;

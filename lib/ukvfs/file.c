@@ -11,6 +11,8 @@
 #include <uk/essentials.h>
 #include "vfs_impl.h"
 
+static unsigned long serials;
+
 struct uk_file *uk_file_new(const struct uk_file_ops *ops, int flags,
 			    void *priv)
 {
@@ -22,6 +24,7 @@ struct uk_file *uk_file_new(const struct uk_file_ops *ops, int flags,
 	f->flags = flags;
 	f->priv = priv;
 	f->refs = 1;
+	f->serial = ++serials;
 	return f;
 }
 

@@ -29,15 +29,18 @@
 struct ep_item {
 	struct ep_item *next;
 	int fd;
-	struct uk_file *file;	/* not held: identity only */
+	struct uk_file *file;	/* not held: identity only, with serial */
+	unsigned long serial;
 	uint32_t events;
 	uint64_t data;
 	unsigned long seen_gen;	/* EPOLLET: vfs_poll_gen when reported */
+	unsigned long last_call;	/* the ep_check call that reported it */
 	int reported;
 };
 
 struct ep {
 	struct ep_item *items;
+	unsigned long ctl_gen;	/* bumped by every change to items */
 };
 
 static const struct uk_file_ops ep_ops;
@@ -55,26 +58,35 @@ static struct ep_item *find(struct ep *ep, int fd, struct ep_item ***link)
 	return NULL;
 }
 
-static void drop(struct ep_item **link)
+static void drop(struct ep *ep, struct ep_item **link)
 {
 	struct ep_item *it = *link;
 
 	*link = it->next;
+	ep->ctl_gen++;
 	uk_free(uk_alloc_get_default(), it);
 }
 
-/* What entry it has now that its events ask for (0 when its file went). */
-static uint32_t ready_of(struct ep_item *it, int *gone)
+/* The entry's file, held, when its descriptor still names it; else NULL. */
+static struct uk_file *file_of(struct ep_item *it)
 {
 	struct uk_file *f = uk_fd_get(it->fd);
-	uint32_t ev;
 
-	*gone = f != it->file;
-	if (!f)
-		return 0;
-	ev = *gone ? 0 : (uint32_t)(unsigned short)vfs_file_poll(f);
-	uk_file_put(f);
-	return ev & (it->events | EPOLLERR | EPOLLHUP);
+	if (f && (f != it->file || f->serial != it->serial)) {
+		uk_file_put(f);
+		return NULL;
+	}
+	return f;
+}
+
+/* What a held file has now that events asks for. A file's poll op may
+ * sleep (a socket takes lwIP's lock): callers must not keep pointers
+ * into an epoll's list across it.
+ */
+static uint32_t ready_of(struct uk_file *f, uint32_t events)
+{
+	return (uint32_t)(unsigned short)vfs_file_poll(f) &
+	       (events | EPOLLERR | EPOLLHUP);
 }
 
 struct ep_wait {
@@ -83,47 +95,90 @@ struct ep_wait {
 	int max;
 };
 
+/*
+ * One look: each entry's file is taken by its descriptor, its readiness
+ * asked (which may sleep: then the list may have changed, and the scan
+ * starts over, skipping what this call reported already), and the
+ * entries reported move to the end of the list afterwards, so a small
+ * maxevents still reaches every ready one in turn.
+ */
 static long ep_check(void *ctx)
 {
+	static unsigned long calls;
 	struct ep_wait *w = ctx;
-	unsigned long gen = vfs_poll_gen;
-	struct ep_item **l = &w->ep->items, *it;
+	struct ep *ep = w->ep;
+	unsigned long gen = vfs_poll_gen, call = ++calls, cg;
+	struct ep_item **l, *it, *moved = NULL, **tail = &moved;
+	struct uk_file *f;
 	long n = 0;
 	uint32_t ev;
-	int gone;
 
-	while ((it = *l) && n < w->max) {
-		ev = it->events & ~(EPOLLET | EPOLLONESHOT) ?
-		     ready_of(it, &gone) : 0;
-		if (it->events & ~(EPOLLET | EPOLLONESHOT) && gone) {
-			drop(l);
-			continue;
+again:
+	cg = ep->ctl_gen;
+	for (l = &ep->items; (it = *l) && n < w->max; l = &it->next) {
+		if (it->last_call == call ||
+		    !(it->events & ~(EPOLLET | EPOLLONESHOT)))
+			continue;	/* reported now, or a fired ONESHOT */
+		f = file_of(it);
+		if (!f) {
+			drop(ep, l);	/* its descriptor was closed */
+			goto again;
 		}
+		ev = ready_of(f, it->events);
+		uk_file_put(f);
+		if (ep->ctl_gen != cg)
+			goto again;	/* the list changed while we slept */
 		if (ev && (it->events & EPOLLET) && it->reported &&
 		    it->seen_gen == gen)
 			ev = 0;
-		if (ev) {
-			w->out[n].events = ev;
-			w->out[n].data.u64 = it->data;
-			n++;
-			it->reported = 1;
-			it->seen_gen = gen;
-			if (it->events & EPOLLONESHOT)
-				it->events = 0;
-		}
-		l = &it->next;
+		if (!ev)
+			continue;
+		w->out[n].events = ev;
+		w->out[n].data.u64 = it->data;
+		n++;
+		it->reported = 1;
+		it->seen_gen = gen;
+		it->last_call = call;
+		if (it->events & EPOLLONESHOT)
+			it->events = 0;
 	}
+	/* No sleeping from here: move this call's entries to the end. */
+	for (l = &ep->items; (it = *l);) {
+		if (it->last_call != call) {
+			l = &it->next;
+			continue;
+		}
+		*l = it->next;
+		it->next = NULL;
+		*tail = it;
+		tail = &it->next;
+	}
+	*l = moved;
 	return n;
 }
 
 static short ep_poll(struct uk_file *f)
 {
+	struct ep *ep = f->priv;
 	struct ep_item *it;
-	int gone;
+	struct uk_file *g;
+	unsigned long cg;
+	uint32_t ev;
 
-	for (it = ((struct ep *)f->priv)->items; it; it = it->next)
-		if (ready_of(it, &gone))
+again:
+	cg = ep->ctl_gen;
+	for (it = ep->items; it; it = it->next) {
+		g = file_of(it);
+		if (!g)
+			continue;
+		ev = it->events & ~(EPOLLET | EPOLLONESHOT) ?
+		     ready_of(g, it->events) : 0;
+		uk_file_put(g);
+		if (ep->ctl_gen != cg)
+			goto again;
+		if (ev)
 			return POLLIN;
+	}
 	return 0;
 }
 
@@ -132,7 +187,7 @@ static void ep_release(struct uk_file *f)
 	struct ep *ep = f->priv;
 
 	while (ep->items)
-		drop(&ep->items);
+		drop(ep, &ep->items);
 	uk_free(uk_alloc_get_default(), ep);
 }
 
@@ -170,14 +225,36 @@ static long sys_epoll_create(int size)
 }
 #endif
 
+/* target is f, or in an epoll reachable from f (nesting deeper than
+ * Linux's 5 levels counts as one too): adding f to target is ELOOP.
+ */
+static int reaches(struct uk_file *f, struct uk_file *target, int depth)
+{
+	struct ep_item *it;
+	struct uk_file *g;
+	int r = 0;
+
+	if (f == target || depth > 5)
+		return 1;
+	for (it = ((struct ep *)f->priv)->items; it && !r; it = it->next) {
+		g = file_of(it);
+		if (!g)
+			continue;
+		if (g->ops == &ep_ops)
+			r = reaches(g, target, depth + 1);
+		uk_file_put(g);
+	}
+	return r;
+}
+
 static long ctl(struct ep *ep, int op, int fd, struct uk_file *f,
 		const struct epoll_event *ev)
 {
 	struct ep_item *it, **link;
 
 	it = find(ep, fd, &link);
-	if (it && it->file != f) {	/* a closed descriptor's entry */
-		drop(link);
+	if (it && (it->file != f || it->serial != f->serial)) {
+		drop(ep, link);		/* a closed descriptor's entry */
 		it = NULL;
 	}
 	switch (op) {
@@ -189,8 +266,10 @@ static long ctl(struct ep *ep, int op, int fd, struct uk_file *f,
 			return -ENOMEM;
 		it->fd = fd;
 		it->file = f;
+		it->serial = f->serial;
 		it->next = ep->items;
 		ep->items = it;
+		ep->ctl_gen++;
 		break;
 	case EPOLL_CTL_MOD:
 		if (!it)
@@ -199,7 +278,7 @@ static long ctl(struct ep *ep, int op, int fd, struct uk_file *f,
 	case EPOLL_CTL_DEL:
 		if (!it)
 			return -ENOENT;
-		drop(link);
+		drop(ep, link);
 		return 0;
 	default:
 		return -EINVAL;
@@ -228,6 +307,8 @@ static long sys_epoll_ctl(int epfd, int op, int fd, struct epoll_event *ev)
 	else if (f->vn && (S_ISREG(f->vn->st.st_mode) ||
 			   S_ISDIR(f->vn->st.st_mode)))
 		rc = -EPERM;	/* always ready: Linux refuses them */
+	else if (op == EPOLL_CTL_ADD && f->ops == &ep_ops && reaches(f, ef, 1))
+		rc = -ELOOP;
 	else
 		rc = ctl(ef->priv, op, fd, f, ev);
 	if (f)

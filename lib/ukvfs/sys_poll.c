@@ -47,15 +47,21 @@ static int deadline_of(const struct timespec *ts, uint64_t *deadline)
 
 long vfs_poll_wait(long (*check)(void *), void *ctx, uint64_t deadline)
 {
+	unsigned long gen;
 	long ready;
 
 	for (;;) {
+		gen = vfs_poll_gen;
 		ready = check(ctx);
 		if (ready || deadline == 1)
 			return ready;
 		if (deadline && ukplat_monotonic_ns() >= deadline)
 			return 0;
-		uk_waitq_wait(&pollq, deadline, "poll");
+		/* A file's poll op may sleep: a wake during the check is
+		 * not waited for again.
+		 */
+		if (gen == vfs_poll_gen)
+			uk_waitq_wait(&pollq, deadline, "poll");
 	}
 }
 

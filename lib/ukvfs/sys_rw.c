@@ -77,6 +77,11 @@ static ssize_t rwv(int fd, const struct iovec *iov, int n, const off_t *at,
 		uk_file_put(f);
 		return r;
 	}
+	if (f->ops->rwv && !at) {
+		r = f->ops->rwv(f, iov, n, write);
+		uk_file_put(f);
+		return r;
+	}
 	pos = at ? *at : 0;
 	total = 0;
 	for (i = 0; i < n; i++) {

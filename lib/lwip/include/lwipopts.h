@@ -78,6 +78,9 @@ void kiln_lwip_free(void *p);
 #define TCP_DEFAULT_LISTEN_BACKLOG	0xff
 #define LWIP_TCP_KEEPALIVE		1
 #define TCP_QUEUE_OOSEQ			1
+/* Out-of-order segments held per connection: a window's worth. */
+#define TCP_OOSEQ_MAX_BYTES		TCP_WND
+#define TCP_OOSEQ_MAX_PBUFS		64
 #define SO_REUSE			1
 
 /* The netconn API, which Kiln's sockets are made of. */

@@ -12,10 +12,12 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/uio.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -252,6 +254,124 @@ static void udp(void)
 	close(b);
 }
 
+static void *reader(void *arg)
+{
+	char b;
+
+	return (void *)(long)read(*(int *)arg, &b, 1);
+}
+
+static void *acceptor(void *arg)
+{
+	long r = accept(*(int *)arg, NULL, NULL);
+
+	return (void *)(r < 0 ? -(long)errno : r);
+}
+
+/* What Linux does where a careless socket layer goes wrong. */
+static void edges(void)
+{
+	int l, port, c, s, one = 1, v = 0, a, b, ep, ep2, e;
+	struct sockaddr_in sa = loop(0);
+	socklen_t len = sizeof(v);
+	pthread_t t;
+	void *ret;
+	char x[4], y[4];
+
+	l = socket(AF_INET, SOCK_STREAM, 0);
+	listen(l, 4);
+	len = sizeof(sa);
+	check("listen without bind: an ephemeral port",
+	      !getsockname(l, (void *)&sa, &len) && sa.sin_port != 0, "port");
+	port = ntohs(sa.sin_port);
+	check("TCP_NODELAY on a listener", !setsockopt(l, IPPROTO_TCP,
+	      TCP_NODELAY, &one, sizeof(one)), "setsockopt");
+	sa = loop(port);
+	c = socket(AF_INET, SOCK_STREAM, 0);
+	check("then a connection works", !connect(c, (void *)&sa, sizeof(sa)) &&
+	      (s = accept(l, NULL, NULL)) >= 0, "connect");
+	len = sizeof(v);
+	check("the accepted socket has TCP_NODELAY",
+	      !getsockopt(s, IPPROTO_TCP, TCP_NODELAY, &v, &len) && v, "inherit");
+	pthread_create(&t, NULL, reader, &s);
+	usleep(100000);
+	shutdown(s, SHUT_RD);
+	pthread_join(t, &ret);
+	check("shutdown SHUT_RD wakes a blocked reader with 0", (long)ret == 0,
+	      "reader");
+	close(s);
+	close(c);
+	pthread_create(&t, NULL, acceptor, &l);
+	usleep(100000);
+	shutdown(l, SHUT_RDWR);
+	pthread_join(t, &ret);
+	check("shutdown of a listener: a blocked accept fails with EINVAL",
+	      (long)ret == -EINVAL, "accept");
+	close(l);
+
+	a = socket(AF_INET, SOCK_DGRAM, 0);
+	b = socket(AF_INET, SOCK_DGRAM, 0);
+	sa = loop(0);
+	len = sizeof(sa);
+	bind(a, (void *)&sa, sizeof(sa));
+	getsockname(a, (void *)&sa, &len);
+	connect(b, (void *)&sa, sizeof(sa));
+	{
+		struct iovec w[2] = { { "abc", 3 }, { "def", 3 } };
+		struct iovec r[2] = { { x, 4 }, { y, 4 } };
+		struct iovec r1 = { x, 4 };
+		struct msghdr m = { .msg_iov = &r1, .msg_iovlen = 1 };
+
+		check("udp writev of two buffers: one datagram",
+		      writev(b, w, 2) == 6 && recv(a, x, 4, MSG_PEEK) == 4 &&
+		      readv(a, r, 2) == 6 && !memcmp(x, "abcd", 4) &&
+		      !memcmp(y, "ef", 2), "datagram");
+		send(b, "123456", 6, 0);
+		check("recvmsg of a longer datagram: MSG_TRUNC in msg_flags",
+		      recvmsg(a, &m, 0) == 4 && (m.msg_flags & MSG_TRUNC),
+		      "trunc");
+	}
+	close(a);
+	close(b);
+
+	ep = epoll_create1(0);
+	a = socket(AF_INET, SOCK_DGRAM, 0);
+	{
+		struct epoll_event ev = { .events = EPOLLIN, .data.u64 = 111 };
+
+		epoll_ctl(ep, EPOLL_CTL_ADD, a, &ev);
+		close(a);
+		b = socket(AF_INET, SOCK_DGRAM, 0);
+		ev.data.u64 = 222;
+		check("epoll: a closed descriptor's number reused: ADD works",
+		      b == a && !epoll_ctl(ep, EPOLL_CTL_ADD, b, &ev), "reuse");
+		close(b);
+		ep2 = epoll_create1(0);
+		ev.data.u64 = 1;
+		e = epoll_ctl(ep, EPOLL_CTL_ADD, ep2, &ev);
+		check("epoll in epoll, then the other way round: ELOOP", !e &&
+		      epoll_ctl(ep2, EPOLL_CTL_ADD, ep, &ev) < 0 &&
+		      errno == ELOOP, "loop");
+		close(ep2);
+	}
+	close(ep);
+
+	c = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+	sa = loop(port);	/* closed now */
+	{
+		struct pollfd p = { c, POLLOUT, 0 };
+
+		e = connect(c, (void *)&sa, sizeof(sa));
+		len = sizeof(v);
+		check("a refused non-blocking connect: SO_ERROR ECONNREFUSED",
+		      (e < 0 && errno == ECONNREFUSED) ||
+		      (poll(&p, 1, 2000) == 1 &&
+		       !getsockopt(c, SOL_SOCKET, SO_ERROR, &v, &len) &&
+		       v == ECONNREFUSED), "so_error");
+	}
+	close(c);
+}
+
 static void nonic(void)
 {
 	struct sockaddr_in a = loop(80);
@@ -282,6 +402,7 @@ int main(int argc, char **argv)
 	basics();
 	nonblocking();
 	udp();
+	edges();
 	printf("sockets: %d checks, %d failed\n", checks, failed);
 	return failed ? 1 : 0;
 }

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+struct iovec;
 struct statfs;
 struct uk_file;
 struct uk_vnode;
@@ -34,6 +35,11 @@ struct uk_file_ops {
 	int (*stat)(struct uk_file *f, struct stat *st);
 	/* The last descriptor and reference went. */
 	void (*release)(struct uk_file *f);
+	/* readv/writev as one transfer (NULL: buffer by buffer), for files
+	 * whose unit is not the buffer: a socket's datagram or segments.
+	 */
+	ssize_t (*rwv)(struct uk_file *f, const struct iovec *iov, int n,
+		       int write);
 	/* Offsets mean something: lseek, pread; else ESPIPE. */
 	int seekable;
 };
@@ -46,6 +52,8 @@ struct uk_file {
 	int flags;		/* O_ACCMODE | O_APPEND | O_NONBLOCK ... */
 	off_t pos;
 	void *priv;
+	/* Tells this file from a later one at the same address (epoll). */
+	unsigned long serial;
 };
 
 /* A new file with one reference (NULL when out of memory). */
