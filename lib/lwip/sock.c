@@ -65,6 +65,11 @@ void sock_event(struct netconn *c, enum netconn_evt e, u16_t len)
 		tcp_err(pcb, NULL);
 		tcp_poll(pcb, NULL, 0);
 		c->pcb.tcp = NULL;
+		/* lwIP takes a FIN read without a pcb for a reset, unless
+		 * an error is pending: "closed" is read as the end.
+		 */
+		if (c->pending_err == ERR_OK)
+			c->pending_err = ERR_CLSD;
 	}
 	uk_vfs_poll_wake();
 }
@@ -427,7 +432,7 @@ static short sock_poll(struct uk_file *f)
 		    (s->eof || c->pending_err != ERR_OK))
 			ev |= POLLHUP;
 	}
-	if (c->pending_err != ERR_OK || s->err)
+	if ((c->pending_err != ERR_OK && c->pending_err != ERR_CLSD) || s->err)
 		ev |= POLLERR;
 	UNLOCK_TCPIP_CORE();
 	return ev;

@@ -228,11 +228,12 @@ int sock_getsockopt(struct sock *s, int level, int name, void *val,
 		case SO_ERROR:
 			/* The error once, then 0 (as Linux reports it). */
 			err = c->pending_err;
-			c->pending_err = ERR_OK;
+			if (err != ERR_CLSD)	/* "closed" stays: see sock_event */
+				c->pending_err = ERR_OK;
 			/* Before a connection: the SYN was refused or
 			 * timed out; after: the peer reset it.
 			 */
-			v = s->err ? s->err : err == ERR_OK ? 0 :
+			v = s->err ? s->err : err == ERR_OK || err == ERR_CLSD ? 0 :
 			    err == ERR_RST ? (s->connected ? ECONNRESET :
 					      ECONNREFUSED) :
 			    err == ERR_ABRT ? (s->connected ? ECONNRESET :

@@ -293,6 +293,22 @@ static void edges(void)
 	len = sizeof(v);
 	check("the accepted socket has TCP_NODELAY",
 	      !getsockopt(s, IPPROTO_TCP, TCP_NODELAY, &v, &len) && v, "inherit");
+	{
+		int c2, s2;
+		struct pollfd p;
+		char z;
+
+		c2 = pair(l, port, &s2);
+		shutdown(c2, SHUT_WR);
+		read(s2, &z, 1);
+		close(s2);
+		p.fd = c2;
+		p.events = POLLIN;
+		check("closed both ways (TIME_WAIT): the half-closer reads 0",
+		      poll(&p, 1, 2000) == 1 && read(c2, &z, 1) == 0 &&
+		      read(c2, &z, 1) == 0, "eof");
+		close(c2);
+	}
 	pthread_create(&t, NULL, reader, &s);
 	usleep(100000);
 	shutdown(s, SHUT_RD);
