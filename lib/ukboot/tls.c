@@ -18,6 +18,16 @@
 #include <uk/plat/common/sections.h>
 #include "boot.h"
 
+/*
+ * Zeroed room next to every thread pointer, where a libc looks when a
+ * kernel thread (lwIP's, a driver's) calls it: x86's stack-protector
+ * canary at %fs:0x28 and the libc's thread structure (musl's is at the
+ * pointer on x86_64, just below it on arm64). uk_pr_*() format with
+ * the libc's snprintf: without this, printing from such a thread read
+ * address 0x28.
+ */
+#define LIBC_ROOM	256
+
 int ukboot_tls_alloc(void **area_out, uintptr_t *tp_out)
 {
 	uintptr_t align = (uintptr_t)__tls_align;
@@ -28,28 +38,34 @@ int ukboot_tls_alloc(void **area_out, uintptr_t *tp_out)
 
 	*area_out = NULL;
 	*tp_out = 0;
-	if (size == 0)
-		return 0;
 #ifdef CONFIG_ARCH_X86_64
+	/* The block's size rounded up to the segment's own alignment is
+	 * what the compiler's offsets below the pointer assume.
+	 */
 	if (align < sizeof(void *))
 		align = sizeof(void *);
 	area = uk_memalign(uk_alloc_get_default(), align,
-			   ALIGN_UP(size, align) + sizeof(void *));
+			   ALIGN_UP(size, align) + LIBC_ROOM);
 	if (!area)
 		return -1;
 	tp = (uintptr_t)area + ALIGN_UP(size, align);
 	block = (char *)tp - ALIGN_UP(size, align);
+	memset((void *)tp, 0, LIBC_ROOM);
 	*(uintptr_t *)tp = tp;
 #else
 	if (align < 16)
 		align = 16;
-	/* The block after the 16-byte control block, aligned. */
+	/* The libc's room, then the 16-byte control block at the thread
+	 * pointer, then the block, aligned.
+	 */
 	area = uk_memalign(uk_alloc_get_default(), align,
-			   ALIGN_UP(16, align) + size);
+			   ALIGN_UP(LIBC_ROOM, align) + ALIGN_UP(16, align) +
+			   size);
 	if (!area)
 		return -1;
-	tp = (uintptr_t)area;
-	block = area + ALIGN_UP(16, align);
+	tp = (uintptr_t)area + ALIGN_UP(LIBC_ROOM, align);
+	memset(area, 0, ALIGN_UP(LIBC_ROOM, align) + 16);
+	block = (char *)tp + ALIGN_UP(16, align);
 #endif
 	memcpy(block, __tls_start, tdata);
 	memset(block + tdata, 0, size - tdata);
