@@ -81,4 +81,11 @@ ok "$(test ! -e "$TMP/cache/origins/fetchlib-1.0.tar.xz"; echo $?)" "and not kep
 
 KILN_ORIGINS=$TMP build "$TMP/o3"
 is "$rc" 0 "KILN_ORIGINS names a directory holding the archive: it builds"
+for f in ../up.tar.xz sub/dir.tar.xz .hidden "a b.tar.xz"; do
+	rc=0
+	out=$("$KILN/support/scripts/fetch" "file://$TMP/fetchlib-1.0.tar.xz" '' "$TMP/o9" "$f" 2>&1) || rc=$?
+	is "$rc:$out" "1:fetch: '$f': not a plain file name for the cache (fetch's FILE)" \
+		"FILE '$f' is refused in one line"
+done
+ok "$(test ! -e "$TMP/o9"; echo $?)" "and nothing is unpacked"
 plan "$tap_n"

@@ -48,6 +48,8 @@ addplatlib_s = $(if $(filter y,$(3)),$(call addplatlib,$(1),$(2)),$(call _uk_lib
 # (support/scripts/fetch: cached, checked against $(LIBFOO_SHA256) when
 # the Makefile.uk sets it, so offline builds work once it is cached).
 define fetch
+$(if $(findstring ',$(2)$(3)),$(error $(_uk_dir)/Makefile.uk: fetch's URL \
+	or file name has a quote: Kiln cannot fetch it))
 $(call uc,$(1))_ORIGIN := $(O)/$(1)/origin
 $(call uc,$(1))_FETCH := $(2) $(or $(3),$(notdir $(2)))
 endef
