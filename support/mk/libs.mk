@@ -125,7 +125,9 @@ _uk_var := $(call src_variant,$(3))
 _uk_obj := $$(call obj_of,$(1),$(2),$$(call src_rel,$$(_uk_src),$(2)),$$(_uk_var))
 $$(_uk_obj): $$(_uk_src) | $$(dir $$(_uk_obj))
 $$(if $$($(2)_FETCH),$$(eval $$(_uk_obj): | $$(call fetched,$(2))))
-$$(if $$(filter $$($(2)_ORIGIN)/%,$$(_uk_src)),$$(eval $$(_uk_src): ;))
+$$(if $$(and $$($(2)_ORIGIN),$$(filter $$($(2)_ORIGIN)/%,$$(_uk_src)),$$(if \
+	$$(fetched_src.$$(_uk_src)),,x)),$$(eval $$(_uk_src): ;)$$(eval \
+	fetched_src.$$(_uk_src) := 1))
 src_of.$$(_uk_obj) := $$(_uk_src)
 lib_of.$$(_uk_obj) := $(1)
 var_of.$$(_uk_obj) := $$(_uk_var)
