@@ -31,8 +31,6 @@
 #include "lwip/udp.h"
 #include "sock_impl.h"
 
-int kiln_mbox_count(sys_mbox_t mb);
-
 static const struct uk_file_ops sock_ops;
 
 int sock_errno(err_t err)

@@ -114,20 +114,12 @@ src_rel = $(if $(filter $($(2)_BASE)/%,$(1)),$(patsubst $($(2)_BASE)/%,%,$(1)),$
 obj_of = $(O)/$(1)/$(if $(filter %.lds.S,$(3)),$(patsubst %.S,%,$(3)),$(3)$(if \
 	$(4),.$(4)).o)
 
-# A fetched library's sources exist once its archive is unpacked (the
-# stamp); they are never rebuilt from it, so a no-op build starts nothing.
-fetched = $($(1)_ORIGIN)/.fetched-$(word 2,$($(1)_FETCH))
-
 # add_source lib LIB source: declare one object and what it is made from.
 define add_source
 _uk_src := $(call src_abs,$(call src_file,$(3)),$(2))
 _uk_var := $(call src_variant,$(3))
 _uk_obj := $$(call obj_of,$(1),$(2),$$(call src_rel,$$(_uk_src),$(2)),$$(_uk_var))
 $$(_uk_obj): $$(_uk_src) | $$(dir $$(_uk_obj))
-$$(if $$($(2)_FETCH),$$(eval $$(_uk_obj): | $$(call fetched,$(2))))
-$$(if $$(and $$($(2)_ORIGIN),$$(filter $$($(2)_ORIGIN)/%,$$(_uk_src)),$$(if \
-	$$(fetched_src.$$(_uk_src)),,x)),$$(eval $$(_uk_src): ;)$$(eval \
-	fetched_src.$$(_uk_src) := 1))
 src_of.$$(_uk_obj) := $$(_uk_src)
 lib_of.$$(_uk_obj) := $(1)
 var_of.$$(_uk_obj) := $$(_uk_var)
@@ -137,7 +129,15 @@ endef
 $(foreach l,$(UK_ALL_LIBS),$(foreach s,$($(call uc,$(l))_SRCS-y),$(eval \
 	$(call add_source,$(l),$(call uc,$(l)),$(s)))))
 
+# A fetched library's sources exist once its archive is unpacked (the
+# stamp); they are never rebuilt from it, so a no-op build starts nothing.
+fetched = $($(1)_ORIGIN)/.fetched-$(word 2,$($(1)_FETCH))
+# Every object of the library waits for the archive (its headers come
+# from it too); its own sources are made by unpacking it, nothing else.
 define fetch_rule
+$(objs_of.$(1)): | $(call fetched,$(2))
+$(foreach f,$(sort $(filter $($(2)_ORIGIN)/%,$(foreach \
+	o,$(objs_of.$(1)),$(src_of.$(o))))),$(f): ;$(newline))
 $(call fetched,$(2)):
 	$$(Q)$$(call show,FETCH,$(1) $(word 2,$($(2)_FETCH)))$(UK_ROOT)/support/scripts/fetch \
 		'$(call sq,$(word 1,$($(2)_FETCH)))' '$($(2)_SHA256)' $($(2)_ORIGIN) \

@@ -27,6 +27,9 @@ typedef struct uk_thread *sys_thread_t;
 /* SYS_ARCH_PROTECT: interrupts off (one CPU: no other thread runs). */
 typedef unsigned long sys_prot_t;
 
+/* Messages waiting in a mailbox (sock.c's poll reads it). */
+int kiln_mbox_count(sys_mbox_t mb);
+
 #define sys_sem_valid(s)		((s)->valid)
 #define sys_sem_set_invalid(s)		((s)->valid = 0)
 #define sys_mutex_valid(m)		((m)->valid)
